@@ -4,6 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+# uv itself, pinned; `python3 -m uv` works even where pip put the uv script off the PATH.
+UV_VERSION := 0.13.9
+UV = $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+export UV_PYTHON_DOWNLOADS := never
+
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
@@ -12,10 +17,12 @@ export DO_NOT_TRACK ?= 1
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
-	command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet --user uv
-	uv venv --quiet --allow-existing --python 3.11 $(VENV)
-	uv pip sync --quiet --python $(PY) --require-hashes requirements.lock
-	uv pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .
+	command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
+		python3 -m pip install --quiet "uv==$(UV_VERSION)" || \
+		python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
+	$(UV) venv --quiet --allow-existing --python 3.11 $(VENV)
+	$(UV) pip sync --quiet --python $(PY) --require-hashes requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 run: setup
@@ -32,5 +39,5 @@ bench: setup
 
 # Regenerate the hashed lock after changing dependencies in pyproject.toml.
 lock:
-	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	$(UV) pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 		--no-header -o requirements.lock

@@ -18,6 +18,11 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", 
 OF_PREPS = frozenset({"of"})
 # Prepositions that place a role-only actor in a country ("officials in Kyiv").
 LOCATIVE_PREPS = frozenset({"in", "from"})
+# Nouns that count the actor that follows "of": "dozens of protesters".
+QUANTITY_NOUNS = frozenset(
+    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+     "number", "group", "handful", "some", "many", "several", "two", "three", "four", "five"}
+)
 
 
 class SentenceActors:
@@ -35,24 +40,28 @@ class SentenceActors:
         """Whether the sentence names any country, region, city or organisation."""
         return bool(self._names)
 
-    def actors_at(self, head: Token) -> list[Actor]:
-        """The actors a noun phrase codes to, one per conjunct ("France and Germany")."""
+    def actors_at(self, head: Token, verb: Token | None = None) -> list[Actor]:
+        """The actors a noun phrase codes to, one per conjunct ("France and Germany").
+
+        A role-only phrase ("protesters") takes its country from a place named on the phrase or
+        on `verb` ("arrested protesters in Tbilisi").
+        """
         actors = []
         for token in (head, *head.conjuncts):
-            actor = self.actor_at(token)
+            actor = self.actor_at(token, verb)
             if actor is not None and all(actor.code != seen.code for seen in actors):
                 actors.append(actor)
         return actors
 
-    def actor_at(self, head: Token) -> Actor | None:
+    def actor_at(self, head: Token, verb: Token | None = None) -> Actor | None:
         """The actor the noun phrase headed by `head` codes to, or None."""
+        head = counted_noun(head)
         tokens = phrase_tokens(head)
-        names = _within(self._names, tokens)
-        roles = _within(self._roles, tokens)
-        name = _nearest(names, head.i)
-        role = _nearest(roles, head.i)
-        if name is None and role is not None:
-            name = _nearest(_within(self._names, _locative_tokens(head)), head.i)
+        name = _nearest(_within(self._names, tokens), head.i)
+        role = _nearest(_within(self._roles, tokens), head.i)
+        for holder in (head, verb):
+            if name is None and role is not None and holder is not None:
+                name = _nearest(_within(self._names, _locative_tokens(holder)), head.i)
         if name is None:
             return None
         return _compose(name.value, role.value if role else None, _text(head, tokens))
@@ -67,6 +76,18 @@ def phrase_tokens(head: Token) -> set[int]:
         elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
             keep.update(token.i for token in child.subtree)
     return keep
+
+
+def counted_noun(head: Token) -> Token:
+    """The noun a quantity word counts ("dozens of protesters" → "protesters"), else `head`."""
+    if head.lower_ not in QUANTITY_NOUNS and head.lemma_.lower() not in QUANTITY_NOUNS:
+        return head
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return head
 
 
 def _locative_tokens(head: Token) -> set[int]:

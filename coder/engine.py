@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,15 @@ from coder.records import CodedDocument, Document
 from dyad.errors import ModelNotFoundError
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class CodingResult:
+    """Rows for the documents and events tables from coding a batch of documents."""
+
+    documents: list[dict[str, object]] = field(default_factory=list)
+    events: list[dict[str, object]] = field(default_factory=list)
+    sentences: int = 0
 
 # The coder reads the parse, tags and lemmas; named entities are not used.
 UNUSED_COMPONENTS = ("ner",)
@@ -68,6 +78,19 @@ class Coder:
                 if len(sent.text) <= self.max_sentence_chars:
                     events.extend(code_sentence(sent, index, document, self.context))
             yield CodedDocument(document, n_sentences, tuple(events))
+
+    def code_rows(self, documents: Iterable[Document], batch_size: int = 64) -> CodingResult:
+        """Code documents into table rows, logging counts at the end."""
+        result = CodingResult()
+        for coded in self.code(documents, batch_size=batch_size):
+            result.documents.append(coded.to_record())
+            result.events.extend(event.to_record() for event in coded.events)
+            result.sentences += coded.n_sentences
+        logger.info(
+            "Coded %d documents, %d sentences, %d events",
+            len(result.documents), result.sentences, len(result.events),
+        )
+        return result
 
     def code_text(self, text: str, pub_date: date) -> CodedDocument:
         """Code one text published on `pub_date` (for explanations and tests)."""

@@ -57,7 +57,8 @@ def code_sentence(
 
 
 def _dyads(match: VerbMatch, actors: SentenceActors) -> list[tuple[Actor, Actor | None]]:
-    sources = [actor for token in _subjects(match.frame) for actor in actors.actors_at(token)]
+    verb = match.frame.verb
+    sources = [actor for token in _subjects(match.frame) for actor in actors.actors_at(token, verb)]
     if not sources:
         return []
     targets = _targets(match, actors)
@@ -105,7 +106,7 @@ def _targets(match: VerbMatch, actors: SentenceActors) -> list[Actor] | None:
         if slot == "none":
             return []
         for token in _slot_tokens(slot, frame):
-            found = actors.actors_at(token)
+            found = actors.actors_at(token, frame.verb)
             if found:
                 return found
     return None

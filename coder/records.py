@@ -20,6 +20,12 @@ class Document:
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
+    origin: str = ""  # the file (and line) it came from
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 hex digest of the text."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +111,22 @@ class Event:
         }
 
 
+    def to_output(self) -> dict[str, object]:
+        """The event as `dyad code` writes it: the record, with its evidence grouped."""
+        record = self.to_record()
+        evidence = {
+            "sentence": record.pop("sentence_text"),
+            "trigger_text": record.pop("trigger_text"),
+            "triggers": record.pop("triggers"),
+            "rule_id": record.pop("rule_id"),
+            "source_entry": self.source.entry,
+            "target_entry": self.target.entry if self.target else None,
+        }
+        record["event_date"] = self.event_date.isoformat()
+        record["evidence"] = evidence
+        return record
+
+
 @dataclass(frozen=True, slots=True)
 class CodedDocument:
     """A document after coding: its sentence count and events."""
@@ -112,3 +134,19 @@ class CodedDocument:
     document: Document
     n_sentences: int
     events: tuple[Event, ...]
+
+    def to_record(self) -> dict[str, object]:
+        """The document as a row of the `documents` table."""
+        doc = self.document
+        return {
+            "doc_id": doc.doc_id,
+            "pub_date": doc.pub_date,
+            "title": doc.title,
+            "url": doc.url,
+            "outlet": doc.outlet,
+            "text": doc.text,
+            "content_hash": doc.content_hash,
+            "origin": doc.origin,
+            "n_chars": len(doc.text),
+            "n_sentences": self.n_sentences,
+        }

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ingest.normalize import Limits
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,7 +31,7 @@ class Settings(BaseSettings):
         description="Reference data: CAMEO codebook, actor dictionaries, event lexicon.",
     )
     inputs: list[Path] = Field(
-        default_factory=lambda: [PROJECT_ROOT / "seeds" / "documents"],
+        default_factory=lambda: [PROJECT_ROOT / "seeds"],
         description="Files or folders `dyad run` reads when no path is given.",
     )
     model: str = Field(
@@ -43,14 +46,20 @@ class Settings(BaseSettings):
         ge=1,
         description="Documents longer than this many characters are quarantined as too large.",
     )
+    export: bool = Field(default=True, description="Export Parquet at the end of `dyad run`.")
     max_sentence_chars: int = Field(
         default=2_000,
         ge=50,
         description="Sentences longer than this are not coded (they are rarely real sentences).",
     )
-    min_date: str = Field(
-        default="1900-01-01", description="Earliest plausible publication date (YYYY-MM-DD)."
+    min_date: date = Field(
+        default=date(1900, 1, 1), description="Earliest plausible publication date (YYYY-MM-DD)."
     )
+
+    @property
+    def limits(self) -> Limits:
+        """What ingest accepts."""
+        return Limits(max_doc_chars=self.max_doc_chars, min_date=self.min_date)
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -1,1 +1,1 @@
-"""dyad package."""
+"""Ingest: read news documents from files, normalise them, reject bad input with a reason."""

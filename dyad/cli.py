@@ -1,0 +1,126 @@
+"""The `dyad` command line: run the pipeline, code text, query and export the warehouse."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from dyad.errors import DyadError, TransientError
+from dyad.settings import Settings, load_settings
+
+app = typer.Typer(
+    help="dyad: news text to CAMEO-coded political events, validated, in DuckDB and Parquet.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB warehouse file.")]
+SeedsOption = Annotated[
+    Path | None, typer.Option("--seeds", help="Seeds folder (codebook, dictionaries, lexicon).")
+]
+ModelOption = Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline.")]
+ExportOption = Annotated[
+    Path | None, typer.Option("--export-dir", help="Folder for Parquet exports.")
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")]
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        _fail(DyadError(f"Invalid setting: {exc}", hint="Check the DYAD_* environment variables."))
+
+
+def _fail(error: DyadError) -> NoReturn:
+    """Print one clean line and exit: 75 (try again later) for transient errors, else 1."""
+    typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code=75 if isinstance(error, TransientError) else 1)
+
+
+def _logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@app.command()
+def run(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders to ingest (default: seeds/).")
+    ] = None,
+    db: DbOption = None,
+    seeds: SeedsOption = None,
+    model: ModelOption = None,
+    export_dir: ExportOption = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Run the pipeline: ingest → parse and code → validate → load into DuckDB → export Parquet."""
+    _logging(verbose)
+    settings = _settings(
+        inputs=paths or None, db_path=db, seeds_dir=seeds, model=model, export_dir=export_dir
+    )
+    from dyad.commands import run_pipeline
+
+    try:
+        report = run_pipeline(settings)
+    except DyadError as error:
+        _fail(error)
+    typer.echo(report.summary())
+
+
+@app.command()
+def code(
+    path: Annotated[
+        str, typer.Argument(help="JSON Lines file of documents (id, text, date), or - for stdin.")
+    ] = "-",
+    seeds: SeedsOption = None,
+    model: ModelOption = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Code documents into events: JSON Lines in, one JSON event per line out. No database."""
+    _logging(verbose)
+    settings = _settings(seeds_dir=seeds, model=model)
+    from dyad.commands import code_stream
+
+    try:
+        rejected = code_stream(path, settings, sys.stdout)
+    except DyadError as error:
+        _fail(error)
+    if rejected:
+        typer.secho(f"{rejected} input line(s) were rejected; see messages above.", err=True)
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL to run against the warehouse (read-only).")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="Most rows to print.")] = 50,
+) -> None:
+    """Run SQL against the warehouse and print the result as a table."""
+    settings = _settings(db_path=db)
+    from dyad.commands import print_query
+
+    try:
+        print_query(settings.db_path, sql, limit)
+    except DyadError as error:
+        _fail(error)
+
+
+@app.command()
+def export(db: DbOption = None, export_dir: ExportOption = None) -> None:
+    """Export events, documents and quarantine to Parquet (by year and month) with a manifest."""
+    settings = _settings(db_path=db, export_dir=export_dir)
+    from dyad.commands import export_warehouse
+
+    try:
+        summary = export_warehouse(settings)
+    except DyadError as error:
+        _fail(error)
+    typer.echo(summary)

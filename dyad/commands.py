@@ -1,0 +1,71 @@
+"""What each CLI command does, as plain functions the CLI calls and tests can call directly."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from coder.engine import Coder
+from coder.records import Document
+from dyad.errors import InputError
+from dyad.settings import Settings
+from ingest.readers import Rejection, read_jsonl_lines
+
+if TYPE_CHECKING:
+    from flows.report import RunReport
+
+
+def load_coder(settings: Settings) -> Coder:
+    """The coder with the settings' model and dictionaries."""
+    return Coder.load(
+        settings.seeds_dir, settings.model, max_sentence_chars=settings.max_sentence_chars
+    )
+
+
+def code_stream(path: str, settings: Settings, out: IO[str]) -> int:
+    """Code JSON Lines documents from `path` (or stdin for "-") to JSON events on `out`.
+
+    Rejected input lines are reported on stderr; returns how many there were.
+    """
+    coder = load_coder(settings)
+    rejected = 0
+
+    def documents(lines: Iterator[bytes], name: str) -> Iterator[Document]:
+        nonlocal rejected
+        for item in read_jsonl_lines(lines, name, settings.limits):
+            if isinstance(item, Rejection):
+                rejected += 1
+                print(f"rejected {item.origin}: {item.check_name}: {item.message}", file=sys.stderr)
+            else:
+                yield item
+
+    if path == "-":
+        stream = documents(iter(sys.stdin.buffer), "<stdin>")
+        _write_events(coder, stream, settings.batch_size, out)
+        return rejected
+    source = Path(path)
+    if not source.is_file():
+        raise InputError(
+            f"The input {source} is not a file.", check="missing_input", origin=path,
+            hint="Give a JSON Lines file, or - to read standard input.",
+        )
+    with source.open("rb") as handle:
+        _write_events(coder, documents(iter(handle), str(source)), settings.batch_size, out)
+    return rejected
+
+
+def _write_events(coder: Coder, documents: Iterator[Document], batch: int, out: IO[str]) -> None:
+    for coded in coder.code(documents, batch_size=batch):
+        for event in coded.events:
+            out.write(json.dumps(event.to_output(), ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def run_pipeline(settings: Settings) -> RunReport:
+    """Run the Prefect pipeline flow with these settings."""
+    from flows.pipeline import pipeline
+
+    return pipeline(settings)

@@ -1,0 +1,182 @@
+"""Read news documents from `.txt` and JSON Lines files; every bad input becomes a Rejection."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from coder.records import Document
+from dyad.errors import InputError
+from ingest.normalize import Limits, check_text, make_doc_id, parse_date
+
+logger = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".jsonl")
+PAYLOAD_CHARS = 2_000
+# Header lines at the top of a .txt file: "date: 2025-11-03", "title: ...", "url: ...".
+TXT_HEADER = re.compile(r"^(?P<key>date|title|url|source|id):[ \t]*(?P<value>.*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that was not ingested, and why. It lands in the quarantine table."""
+
+    origin: str
+    check_name: str
+    message: str
+    payload: str
+    doc_id: str | None = None
+    stage: str = "ingest"
+
+    @classmethod
+    def of(cls, error: InputError, payload: str, doc_id: str | None = None) -> Rejection:
+        """A rejection from the error that caused it."""
+        return cls(error.origin, error.check, str(error), payload[:PAYLOAD_CHARS], doc_id)
+
+    def to_record(self) -> dict[str, object]:
+        """The rejection as a quarantine row."""
+        return {
+            "stage": self.stage,
+            "origin": self.origin,
+            "doc_id": self.doc_id,
+            "check_name": self.check_name,
+            "message": self.message,
+            "payload": self.payload,
+        }
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Input files under the given files and folders (sorted), and files of other kinds."""
+    found: list[Path] = []
+    skipped: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError(
+                f"The input {path} does not exist.", check="missing_input", origin=str(path),
+                hint="Check the path, or run without paths to use the bundled seeds/.",
+            )
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            (found if file.suffix.lower() in SUFFIXES else skipped).append(file)
+    return found, skipped
+
+
+def read_file(path: Path, limits: Limits) -> Iterator[Document | Rejection]:
+    """Documents (or rejections) from one input file."""
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(path, limits)
+    else:
+        yield read_txt(path, limits)
+
+
+def read_txt(path: Path, limits: Limits) -> Document | Rejection:
+    """One document from a text file whose first lines may be `date:`, `title:`, `url:` headers."""
+    origin = str(path)
+    raw = path.read_bytes()
+    try:
+        text = _decode(raw, origin)
+        fields, body = _split_header(text)
+        clean = check_text(body, origin, limits)
+        doc_id = make_doc_id(fields.get("id"), fields.get("url"), clean)
+        pub_date = parse_date(fields.get("date"), origin, limits)
+    except InputError as error:
+        return Rejection.of(error, raw[:PAYLOAD_CHARS].decode("utf-8", errors="replace"))
+    return Document(
+        doc_id=doc_id, text=clean, pub_date=pub_date, url=fields.get("url"),
+        outlet=fields.get("source"), title=fields.get("title"), origin=origin,
+    )
+
+
+def read_jsonl(path: Path, limits: Limits) -> Iterator[Document | Rejection]:
+    """Documents from a JSON Lines file: `id`, `text`, `date`, optional `url`, `source`, `title`."""
+    with path.open("rb") as handle:
+        yield from read_jsonl_lines(handle, str(path), limits)
+
+
+def read_jsonl_lines(
+    lines: Iterable[bytes], name: str, limits: Limits
+) -> Iterator[Document | Rejection]:
+    """Documents from JSON Lines given as byte lines (a file or standard input) named `name`."""
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip():
+            yield _jsonl_line(raw, f"{name}:{number}", limits)
+
+
+def _jsonl_line(raw: bytes, origin: str, limits: Limits) -> Document | Rejection:
+    payload = raw[:PAYLOAD_CHARS].decode("utf-8", errors="replace")
+    try:
+        record = _json_object(_decode(raw, origin), origin)
+    except InputError as error:
+        return Rejection.of(error, payload)
+    given = record.get("id")
+    try:
+        clean = check_text(_text_field(record, origin), origin, limits)
+        url = _optional(record, "url")
+        doc_id = make_doc_id(given, url, clean)
+        pub_date = parse_date(record.get("date"), origin, limits)
+    except InputError as error:
+        return Rejection.of(error, payload, str(given) if given is not None else None)
+    return Document(
+        doc_id=doc_id, text=clean, pub_date=pub_date, url=url,
+        outlet=_optional(record, "source"), title=_optional(record, "title"), origin=origin,
+    )
+
+
+def _decode(raw: bytes, origin: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"The bytes at position {exc.start} are not valid UTF-8.",
+            check="undecodable_bytes", origin=origin,
+            hint="Re-encode the file as UTF-8.",
+        ) from exc
+
+
+def _split_header(text: str) -> tuple[dict[str, str], str]:
+    fields: dict[str, str] = {}
+    lines = text.split("\n")
+    body_start = 0
+    for line in lines:
+        match = TXT_HEADER.match(line.strip())
+        if not match:
+            break
+        fields[match["key"].lower()] = match["value"].strip()
+        body_start += 1
+    return fields, "\n".join(lines[body_start:])
+
+
+def _json_object(line: str, origin: str) -> dict[str, object]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"The line is not valid JSON ({exc.msg} at column {exc.colno}).",
+            check="malformed_json", origin=origin,
+            hint="Fix the line; each line must be one JSON object.",
+        ) from exc
+    if not isinstance(record, dict):
+        raise InputError(
+            "The line is JSON but not an object.", check="malformed_json", origin=origin,
+            hint='Write each document as {"id": ..., "text": ..., "date": ...}.',
+        )
+    return record
+
+
+def _text_field(record: dict[str, object], origin: str) -> str:
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError(
+            "The record has no `text` string.", check="empty_document", origin=origin,
+            hint="Give each record its article text in a `text` field.",
+        )
+    return text
+
+
+def _optional(record: dict[str, object], key: str) -> str | None:
+    value = record.get(key)
+    return str(value).strip() or None if value is not None else None
