@@ -1,15 +1,12 @@
-"""The CAMEO event codebook (`seeds/cameo/event_codes.csv`): names, Goldstein scores, QuadClass."""
+"""The CAMEO event codebook as the coder uses it: the values each event code carries."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from dyad.errors import ConfigError
-
-CODEBOOK_FILE = Path("cameo") / "event_codes.csv"
+from schemas.codebook import load_codebook as load_codebook_frame
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,23 +23,16 @@ class EventCode:
 
 @cache
 def load_codebook(seeds_dir: Path) -> dict[str, EventCode]:
-    """All CAMEO event codes by code, read from the seeds folder."""
-    path = seeds_dir / CODEBOOK_FILE
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except FileNotFoundError as exc:
-        raise ConfigError(
-            f"The CAMEO codebook {path} is missing.", hint="Point DYAD_SEEDS_DIR at dyad's seeds/."
-        ) from exc
+    """All CAMEO event codes by code, from the validated codebook in the seeds folder."""
+    frame = load_codebook_frame(seeds_dir)
     return {
         row["code"]: EventCode(
             code=row["code"],
             root_code=row["root_code"],
-            level=int(row["level"]),
+            level=row["level"],
             name=row["name"],
-            goldstein=float(row["goldstein"]),
-            quad_class=int(row["quad_class"]),
+            goldstein=row["goldstein"],
+            quad_class=row["quad_class"],
         )
-        for row in rows
+        for row in frame.iter_rows(named=True)
     }

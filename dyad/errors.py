@@ -73,3 +73,14 @@ class WarehouseVersionError(TerminalError):
 
 class QueryError(TerminalError):
     """An analyst's SQL query failed."""
+
+
+class ContractError(TerminalError):
+    """A whole frame breaks its data contract (wrong dtype, missing column); rows cannot be kept."""
+
+    def __init__(
+        self, message: str, *, table: str, checks: tuple[str, ...], hint: str = ""
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.table = table
+        self.checks = checks

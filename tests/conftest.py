@@ -8,9 +8,13 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from schemas.codebook import CODEBOOK_FILE, default_seeds_dir, load_codebook
+from schemas.documents import documents_frame
+from schemas.events import events_frame
+from schemas.quarantine import quarantine_frame
 
 SUBSET_ROOTS = {"01", "04", "19"}
 ACTOR_FILES = {
@@ -113,3 +117,38 @@ def make_event() -> Callable[..., Row]:
 @pytest.fixture(scope="session")
 def make_document() -> Callable[..., Row]:
     return document_row
+
+
+def batch(prefix: str = "") -> dict[str, pl.DataFrame]:
+    """A small valid batch for `load_batch`: two documents, two events, one quarantine row."""
+    documents = [document_row(doc_id=f"{prefix}d{i}") for i in range(2)]
+    events = [event_row(event_id=f"{prefix}e{i}", doc_id=f"{prefix}d{i}") for i in range(2)]
+    reject = {
+        "stage": "ingest",
+        "origin": f"{prefix}a.jsonl:9",
+        "doc_id": None,
+        "check_name": "malformed_json",
+        "message": "Line 9 is not JSON.",
+        "payload": "{",
+    }
+    return {
+        "documents": documents_frame(documents),
+        "events": events_frame(events),
+        "quarantine": quarantine_frame([reject]),
+    }
+
+
+@pytest.fixture(scope="session")
+def make_batch() -> Callable[..., dict[str, pl.DataFrame]]:
+    return batch
+
+
+@pytest.fixture(scope="session")
+def make_seeds() -> Callable[..., Path]:
+    """`make_seeds(folder, skip=("roles.csv",))`: a tiny seeds folder without some actor files."""
+
+    def make(folder: Path, *, skip: tuple[str, ...] = ()) -> Path:
+        files = {name: text for name, text in ACTOR_FILES.items() if name not in skip}
+        return write_seeds(folder, actor_files=files)
+
+    return make

@@ -1,1 +1,1 @@
-"""dyad package."""
+"""The DuckDB warehouse: connect, load, export, query; its SQL lives in sql/*.sql."""

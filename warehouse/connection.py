@@ -1,0 +1,116 @@
+"""Open the DuckDB warehouse: schema applied, reference tables loaded, version checked."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dyad.errors import WarehouseError, WarehouseVersionError
+from schemas.codebook import default_seeds_dir
+from warehouse.errors import translated
+from warehouse.reference import load_reference_tables
+from warehouse.sql import statement
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+DDL = (
+    "create_meta",
+    "create_documents",
+    "create_events",
+    "create_quarantine",
+    "create_runs",
+    "create_cameo_event_codes",
+    "create_cameo_countries",
+    "create_cameo_organizations",
+    "create_cameo_roles",
+    "create_events_coded",
+    "create_daily_dyad_counts",
+    "create_daily_quad_counts",
+)
+
+
+@contextmanager
+def connect(
+    db_path: Path, *, read_only: bool = False, seeds_dir: Path | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to the warehouse at `db_path`, closed on exit.
+
+    A write connection creates the file (and its folder), applies the schema and reloads the
+    reference tables from `seeds_dir` (default: the checkout's seeds/) in one transaction.
+    DuckDB errors inside the block leave it as dyad errors (see warehouse.errors).
+    """
+    con = _open(db_path, read_only=read_only)
+    try:
+        with translated(str(db_path)):
+            check_version(con, db_path)
+            if not read_only:
+                with transaction(con):
+                    apply_schema(con)
+                    load_reference_tables(con, seeds_dir or default_seeds_dir())
+            yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN; COMMIT when the block succeeds, ROLLBACK (and re-raise) when it raises."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table and view that does not exist yet, and mark the schema version."""
+    for name in DDL:
+        con.execute(statement(name)).fetchall()
+    con.execute(statement("set_schema_version"), {"version": SCHEMA_VERSION}).fetchall()
+
+
+def check_version(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
+    """Raise WarehouseVersionError unless the file is new or at this dyad's schema version."""
+    if not scalar(con, statement("has_meta")):
+        return
+    version = scalar(con, statement("schema_version"))
+    if version is None or version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        raise WarehouseVersionError(
+            f"The warehouse {db_path} has schema version {version}, but this dyad reads and "
+            f"writes version {SCHEMA_VERSION}.",
+            hint="Upgrade dyad, or set DYAD_DB_PATH to a new file.",
+        )
+    raise WarehouseVersionError(
+        f"The warehouse {db_path} has schema version {version}, which cannot be migrated to "
+        f"version {SCHEMA_VERSION}.",
+        hint="Set DYAD_DB_PATH to a new file and run again.",
+    )
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | None = None) -> Any:
+    """The first column of the first row of `sql`'s result, or None when it has no rows."""
+    rows = con.execute(sql, params).fetchall()
+    return rows[0][0] if rows else None
+
+
+def _open(db_path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """The raw DuckDB connection; a read-only one needs an existing file."""
+    if read_only and not db_path.is_file():
+        raise WarehouseError(
+            f"There is no warehouse at {db_path}.",
+            hint="Run `dyad run` first to create and fill it, or set DYAD_DB_PATH.",
+        )
+    if not read_only:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    with translated(str(db_path)):
+        return duckdb.connect(str(db_path), read_only=read_only)

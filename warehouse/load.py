@@ -1,0 +1,132 @@
+"""Load one batch (documents, events, quarantine, run row) into the warehouse, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from dyad.errors import WarehouseError
+from warehouse.connection import scalar, transaction
+from warehouse.errors import translated
+from warehouse.sql import statement
+
+logger = logging.getLogger(__name__)
+
+RUN_COLUMNS = (
+    "run_id",
+    "started_at",
+    "finished_at",
+    "status",
+    "inputs",
+    "coder_version",
+    "documents_in",
+    "documents_loaded",
+    "sentences",
+    "events_coded",
+    "events_loaded",
+    "quarantined",
+    "seconds",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """Rows a batch added per table; rows whose key was already stored are not counted."""
+
+    documents: int
+    events: int
+    quarantine: int
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    documents: pl.DataFrame,
+    events: pl.DataFrame,
+    quarantine: pl.DataFrame,
+    run: Mapping[str, object],
+) -> LoadResult:
+    """Insert the batch's new rows and upsert its run row in one transaction.
+
+    The run row's `documents_loaded` and `events_loaded` are set to the rows this batch added.
+
+    Rows whose key (doc_id, event_id, quarantine_id) is already stored are skipped, so loading
+    the same batch twice adds nothing. Each new row gets the run's `run_id` and `loaded_at`
+    (`quarantined_at` for quarantine), UTC now. On any error nothing is kept.
+    """
+    row = run_row(run)
+    stamp = {"run_id": row["run_id"], "loaded_at": utc_now()}
+    frames = {"documents": documents, "events": events, "quarantine": quarantine}
+    with (
+        translated(f"the warehouse while loading run {row['run_id']}"),
+        _registered(con, frames),
+        transaction(con),
+    ):
+        added = {table: _insert_rows(con, table, stamp) for table in frames}
+        row.update(documents_loaded=added["documents"], events_loaded=added["events"])
+        con.execute(statement("upsert_run"), row).fetchall()
+    result = LoadResult(**added)
+    logger.info("Run %s loaded: %s", row["run_id"], result)
+    return result
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run: Mapping[str, object]) -> None:
+    """Insert or update the `runs` row; keys left out (or None) keep their stored value."""
+    row = run_row(run)
+    with translated(f"the warehouse while recording run {row['run_id']}"):
+        con.execute(statement("upsert_run"), row).fetchall()
+
+
+def run_row(run: Mapping[str, object]) -> dict[str, Any]:
+    """Parameters for `upsert_run.sql`: every runs column, `inputs` as JSON, times UTC-naive."""
+    unknown = sorted(set(run) - set(RUN_COLUMNS))
+    if unknown or not run.get("run_id"):
+        raise WarehouseError(
+            f"A run row needs a run_id and only runs columns; got unknown keys {unknown}.",
+            hint=f"Use the columns {', '.join(RUN_COLUMNS)}.",
+        )
+    row = {column: run.get(column) for column in RUN_COLUMNS}
+    if isinstance(row["inputs"], list | tuple):
+        row["inputs"] = json.dumps([str(path) for path in row["inputs"]])
+    for column in ("started_at", "finished_at"):
+        row[column] = _utc_naive(row[column])
+    return row
+
+
+def utc_now() -> dt.datetime:
+    """Now in UTC, without tzinfo, as DuckDB's TIMESTAMP columns store it."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _utc_naive(value: object) -> object:
+    """An aware datetime converted to naive UTC; anything else unchanged."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value
+
+
+@contextmanager
+def _registered(
+    con: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame]
+) -> Iterator[None]:
+    """Make each frame queryable as `batch_<table>` for the block (outside its transaction)."""
+    for table, frame in frames.items():
+        con.register(f"batch_{table}", frame)
+    try:
+        yield
+    finally:
+        for table in frames:
+            con.unregister(f"batch_{table}")
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, stamp: dict[str, Any]) -> int:
+    """Insert the rows of `batch_<table>` whose key `table` lacks; returns how many were added."""
+    return int(scalar(con, statement(f"insert_{table}"), stamp) or 0)

@@ -1,0 +1,6 @@
+-- Write every document as Parquet under $path/year=YYYY/month=MM/, by publication date.
+COPY (
+    SELECT *, strftime(pub_date, '%Y') AS year, strftime(pub_date, '%m') AS month
+    FROM documents
+    ORDER BY pub_date, doc_id
+) TO $path (FORMAT parquet, PARTITION_BY (year, month), RETURN_FILES true);
