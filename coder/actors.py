@@ -20,8 +20,26 @@ OF_PREPS = frozenset({"of"})
 LOCATIVE_PREPS = frozenset({"in", "from"})
 # Nouns that count the actor that follows "of": "dozens of protesters".
 QUANTITY_NOUNS = frozenset(
-    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-     "number", "group", "handful", "some", "many", "several", "two", "three", "four", "five"}
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "score",
+        "scores",
+        "number",
+        "group",
+        "handful",
+        "some",
+        "many",
+        "several",
+        "two",
+        "three",
+        "four",
+        "five",
+    }
 )
 
 
@@ -47,7 +65,7 @@ class SentenceActors:
         on `verb` ("arrested protesters in Tbilisi").
         """
         actors = []
-        for token in (head, *head.conjuncts):
+        for token in (head, *(c for c in head.conjuncts if c.i > head.i)):
             actor = self.actor_at(token, verb)
             if actor is not None and all(actor.code != seen.code for seen in actors):
                 actors.append(actor)

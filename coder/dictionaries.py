@@ -111,7 +111,10 @@ def _adder(table: PhraseTable[ActorEntry], tokenize: Tokenize) -> Callable[[str,
             existing = table.get(words)
             if existing is not None and existing.code != entry.code:
                 logger.warning(
-                    "Phrase %r is already %s; ignoring it for %s", phrase, existing.label, entry.label
+                    "Phrase %r is already %s; ignoring it for %s",
+                    phrase,
+                    existing.label,
+                    entry.label,
                 )
 
     return add

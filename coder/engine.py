@@ -30,6 +30,7 @@ class CodingResult:
     events: list[dict[str, object]] = field(default_factory=list)
     sentences: int = 0
 
+
 # The coder reads the parse, tags and lemmas; named entities are not used.
 UNUSED_COMPONENTS = ("ner",)
 
@@ -88,7 +89,9 @@ class Coder:
             result.sentences += coded.n_sentences
         logger.info(
             "Coded %d documents, %d sentences, %d events",
-            len(result.documents), result.sentences, len(result.events),
+            len(result.documents),
+            result.sentences,
+            len(result.events),
         )
         return result
 

@@ -18,6 +18,7 @@ from coder.verbs import VerbFrame, VerbMatch, match_verb
 GENERIC_STATEMENT = "010"
 INHERITS_SUBJECT = frozenset({"xcomp", "conj"})  # "agreed to withdraw", "met and signed"
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+FINITE_CLAUSES = frozenset({"ROOT", "ccomp"})  # clauses whose subject the parser may misplace
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def _dyads(match: VerbMatch, actors: SentenceActors) -> list[tuple[Actor, Actor 
     if not sources:
         return []
     targets = _targets(match, actors)
-    if targets is None and len(sources) > 1:
+    if targets is None and len(sources) > 1 and _no_other_object(match):
         return [(a, b) for a in sources for b in sources if a.code != b.code]  # "X and Y met"
     if targets is None:
         return []
@@ -72,6 +73,12 @@ def _dyads(match: VerbMatch, actors: SentenceActors) -> list[tuple[Actor, Actor 
             if target is None or target.code != source.code:
                 dyads.append((source, target))
     return dyads
+
+
+def _no_other_object(match: VerbMatch) -> bool:
+    """Whether the verb acts on nothing but its own cue ("X and Y expanded cooperation")."""
+    obj = match.frame.obj
+    return obj is None or obj in match.cue_tokens
 
 
 def _subjects(frame: VerbFrame) -> list[Token]:
@@ -93,9 +100,26 @@ def _subjects(frame: VerbFrame) -> list[Token]:
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return [verb.head]
             return [subject]
-        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+        if verb.dep_ in FINITE_CLAUSES:
+            return _fronted_subject(verb)
+        if verb.dep_ not in INHERITS_SUBJECT:
             return []
         verb = verb.head
+    return []
+
+
+def _fronted_subject(verb: Token) -> list[Token]:
+    """The noun phrase just before a subjectless finite verb, back to the last punctuation.
+
+    Repairs parses where an opening phrase swallows the subject: "In Minsk, China and Belarus
+    agreed ..." parsed with "China and Belarus" as conjuncts of "Minsk".
+    """
+    start = verb.i
+    while start > verb.sent.start and not verb.doc[start - 1].is_punct:
+        start -= 1
+    for token in verb.doc[start : verb.i]:
+        if token.pos_ in ("PROPN", "NOUN") and not (start <= token.head.i < verb.i):
+            return [token]
     return []
 
 

@@ -57,7 +57,11 @@ class PhraseTable(Generic[T]):
         matches: list[Match[T]] = []
         i, n = 0, len(words)
         while i < n:
-            match = self._longest_at(words, last_words, i, n) if self._starts(words, last_words, i) else None
+            match = (
+                self._longest_at(words, last_words, i, n)
+                if self._starts(words, last_words, i)
+                else None
+            )
             if match is None:
                 i += 1
                 continue

@@ -110,7 +110,6 @@ class Event:
             "coder_version": self.coder_version,
         }
 
-
     def to_output(self) -> dict[str, object]:
         """The event as `dyad code` writes it: the record, with its evidence grouped."""
         record = self.to_record()

@@ -36,7 +36,9 @@ class VerbFrame:
         if obj is not None:
             obj = _through_quantity(obj)
         dative = next((c for c in children if c.dep_ == "dative"), None)
-        complements = tuple(c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB")
+        complements = tuple(
+            c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+        )
         holders = [verb, *([obj] if obj is not None else []), *complements]
         preps = tuple(
             (prep.lower_, prep, pobj)
@@ -129,7 +131,7 @@ def _noun_fits(token: Token, cues: tuple[NounCue, ...]) -> tuple[Token, ...] | N
 
 
 def _through_quantity(obj: Token) -> Token:
-    """"a wave of attacks" → "attacks"."""
+    """ "a wave of attacks" → "attacks"."""
     if obj.lemma_.lower() not in QUANTITY_NOUNS:
         return obj
     for prep in obj.children:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -42,6 +43,13 @@ def _fail(error: DyadError) -> NoReturn:
     raise typer.Exit(code=75 if isinstance(error, TransientError) else 1)
 
 
+def _prefect_environment(verbose: bool) -> None:
+    """Defaults for Prefect, set before it is imported: no telemetry, quiet unless verbose."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+
+
 def _logging(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -63,6 +71,7 @@ def run(
 ) -> None:
     """Run the pipeline: ingest → parse and code → validate → load into DuckDB → export Parquet."""
     _logging(verbose)
+    _prefect_environment(verbose)
     settings = _settings(
         inputs=paths or None, db_path=db, seeds_dir=seeds, model=model, export_dir=export_dir
     )

@@ -49,7 +49,9 @@ def code_stream(path: str, settings: Settings, out: IO[str]) -> int:
     source = Path(path)
     if not source.is_file():
         raise InputError(
-            f"The input {source} is not a file.", check="missing_input", origin=path,
+            f"The input {source} is not a file.",
+            check="missing_input",
+            origin=path,
             hint="Give a JSON Lines file, or - to read standard input.",
         )
     with source.open("rb") as handle:
@@ -69,3 +71,31 @@ def run_pipeline(settings: Settings) -> RunReport:
     from flows.pipeline import pipeline
 
     return pipeline(settings)
+
+
+def print_query(db_path: Path, sql: str, limit: int) -> None:
+    """Run read-only SQL on the warehouse and print the result as a table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from warehouse.query import run_query
+
+    frame = run_query(db_path, sql)
+    table = Table(*frame.columns, show_lines=False)
+    for row in frame.head(limit).iter_rows():
+        table.add_row(*("" if value is None else str(value) for value in row))
+    console = Console()
+    console.print(table)
+    if frame.height > limit:
+        console.print(f"({frame.height} rows, {limit} shown; use --limit to see more)")
+    else:
+        console.print(f"({frame.height} rows)")
+
+
+def export_warehouse(settings: Settings) -> str:
+    """Export the warehouse to Parquet; a one-line summary of what was written."""
+    from warehouse.export import export_parquet
+
+    manifest = export_parquet(settings.db_path, settings.export_dir, run_id=None)
+    counts = ", ".join(f"{table.name} {table.rows}" for table in manifest.tables)
+    return f"exported {counts} rows to {settings.export_dir}"

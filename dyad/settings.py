@@ -66,3 +66,29 @@ def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with explicit overrides (CLI flags) taking precedence."""
     given = {key: value for key, value in overrides.items() if value is not None}
     return Settings(**given)  # type: ignore[arg-type]
+
+
+def settings_markdown() -> str:
+    """The settings as a Markdown table, for the README (regenerate: `python -m dyad.settings`)."""
+    lines = ["| variable | default | meaning |", "| --- | --- | --- |"]
+    for name, info in Settings.model_fields.items():
+        default = info.default_factory() if info.default_factory else info.default  # type: ignore[call-arg]
+        shown = _relative(default)
+        lines.append(f"| `DYAD_{name.upper()}` | `{shown}` | {info.description} |")
+    return "\n".join(lines)
+
+
+def _relative(value: object) -> str:
+    if isinstance(value, Path):
+        return (
+            str(value.relative_to(PROJECT_ROOT))
+            if value.is_relative_to(PROJECT_ROOT)
+            else str(value)
+        )
+    if isinstance(value, list):
+        return ",".join(_relative(item) for item in value)
+    return str(value)
+
+
+if __name__ == "__main__":
+    print(settings_markdown())

@@ -43,7 +43,11 @@ def collect(paths: Iterable[Path], limits: Limits) -> IngestResult:
                 result.rejections.append(_duplicate_id(item, path))
     logger.info(
         "Ingested %d documents from %d files; %d rejected, %d duplicates, %d files skipped",
-        len(result.documents), len(files), len(result.rejections), result.duplicates, len(skipped),
+        len(result.documents),
+        len(files),
+        len(result.rejections),
+        result.duplicates,
+        len(skipped),
     )
     return result
 

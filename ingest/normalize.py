@@ -46,14 +46,17 @@ def check_text(text: str, origin: str, limits: Limits) -> str:
     clean = normalize_text(text)
     if not clean:
         raise InputError(
-            "The document has no text.", check="empty_document", origin=origin,
+            "The document has no text.",
+            check="empty_document",
+            origin=origin,
             hint="Remove the empty document or give it text.",
         )
     if len(clean) > limits.max_doc_chars:
         raise InputError(
             f"The document has {len(clean):,} characters, more than the limit of "
             f"{limits.max_doc_chars:,}.",
-            check="too_large", origin=origin,
+            check="too_large",
+            origin=origin,
             hint="Split it, or raise DYAD_MAX_DOC_CHARS if it is one real article.",
         )
     return clean
@@ -63,21 +66,26 @@ def parse_date(value: object, origin: str, limits: Limits) -> date:
     """A publication date from `YYYY-MM-DD` (or an ISO timestamp), checked for plausibility."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError(
-            "The document has no publication date.", check="missing_date", origin=origin,
+            "The document has no publication date.",
+            check="missing_date",
+            origin=origin,
             hint="Give each document a date (`date: YYYY-MM-DD` first line, or a `date` field).",
         )
     try:
         found = _as_date(str(value).strip())
     except ValueError as exc:
         raise InputError(
-            f"The publication date {value!r} is not a date.", check="invalid_date", origin=origin,
+            f"The publication date {value!r} is not a date.",
+            check="invalid_date",
+            origin=origin,
             hint="Write dates as YYYY-MM-DD.",
         ) from exc
     if not limits.min_date <= found <= limits.max_date:
         raise InputError(
             f"The publication date {found.isoformat()} is outside the plausible range "
             f"{limits.min_date.isoformat()} to {limits.max_date.isoformat()}.",
-            check="implausible_date", origin=origin,
+            check="implausible_date",
+            origin=origin,
             hint="Correct the date in the input.",
         )
     return found

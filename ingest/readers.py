@@ -56,7 +56,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     for path in paths:
         if not path.exists():
             raise InputError(
-                f"The input {path} does not exist.", check="missing_input", origin=str(path),
+                f"The input {path} does not exist.",
+                check="missing_input",
+                origin=str(path),
                 hint="Check the path, or run without paths to use the bundled seeds/.",
             )
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
@@ -86,8 +88,13 @@ def read_txt(path: Path, limits: Limits) -> Document | Rejection:
     except InputError as error:
         return Rejection.of(error, raw[:PAYLOAD_CHARS].decode("utf-8", errors="replace"))
     return Document(
-        doc_id=doc_id, text=clean, pub_date=pub_date, url=fields.get("url"),
-        outlet=fields.get("source"), title=fields.get("title"), origin=origin,
+        doc_id=doc_id,
+        text=clean,
+        pub_date=pub_date,
+        url=fields.get("url"),
+        outlet=fields.get("source"),
+        title=fields.get("title"),
+        origin=origin,
     )
 
 
@@ -121,8 +128,13 @@ def _jsonl_line(raw: bytes, origin: str, limits: Limits) -> Document | Rejection
     except InputError as error:
         return Rejection.of(error, payload, str(given) if given is not None else None)
     return Document(
-        doc_id=doc_id, text=clean, pub_date=pub_date, url=url,
-        outlet=_optional(record, "source"), title=_optional(record, "title"), origin=origin,
+        doc_id=doc_id,
+        text=clean,
+        pub_date=pub_date,
+        url=url,
+        outlet=_optional(record, "source"),
+        title=_optional(record, "title"),
+        origin=origin,
     )
 
 
@@ -132,7 +144,8 @@ def _decode(raw: bytes, origin: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(
             f"The bytes at position {exc.start} are not valid UTF-8.",
-            check="undecodable_bytes", origin=origin,
+            check="undecodable_bytes",
+            origin=origin,
             hint="Re-encode the file as UTF-8.",
         ) from exc
 
@@ -156,12 +169,15 @@ def _json_object(line: str, origin: str) -> dict[str, object]:
     except json.JSONDecodeError as exc:
         raise InputError(
             f"The line is not valid JSON ({exc.msg} at column {exc.colno}).",
-            check="malformed_json", origin=origin,
+            check="malformed_json",
+            origin=origin,
             hint="Fix the line; each line must be one JSON object.",
         ) from exc
     if not isinstance(record, dict):
         raise InputError(
-            "The line is JSON but not an object.", check="malformed_json", origin=origin,
+            "The line is JSON but not an object.",
+            check="malformed_json",
+            origin=origin,
             hint='Write each document as {"id": ..., "text": ..., "date": ...}.',
         )
     return record
@@ -171,7 +187,9 @@ def _text_field(record: dict[str, object], origin: str) -> str:
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(
-            "The record has no `text` string.", check="empty_document", origin=origin,
+            "The record has no `text` string.",
+            check="empty_document",
+            origin=origin,
             hint="Give each record its article text in a `text` field.",
         )
     return text

@@ -63,7 +63,9 @@ future = (date.today() + timedelta(days=30)).isoformat()
         ('{"id": "a", "text": "' + "x" * 6_000 + '", "date": "2026-01-01"}', "too_large"),
     ],
 )
-def test_bad_jsonl_lines_are_rejected_with_their_check(tmp_path: Path, line: str, check: str) -> None:
+def test_bad_jsonl_lines_are_rejected_with_their_check(
+    tmp_path: Path, line: str, check: str
+) -> None:
     good = '{"id": "ok", "text": "Fine.", "date": "2026-01-01"}'
     items = list(read_jsonl(write_jsonl(tmp_path / "d.jsonl", [good, line]), LIMITS))
     assert isinstance(items[0], Document)
@@ -99,7 +101,9 @@ def test_collect_accounts_for_every_input(tmp_path: Path) -> None:
     assert [d.doc_id for d in result.documents] == ["d1"]
     assert result.duplicates == 1
     assert sorted(r.check_name for r in result.rejections) == [
-        "duplicate_id", "empty_document", "malformed_json",
+        "duplicate_id",
+        "empty_document",
+        "malformed_json",
     ]
     assert [p.name for p in result.skipped_files] == ["notes.md"]
     assert result.files == 2

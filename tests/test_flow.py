@@ -1,0 +1,105 @@
+"""The Prefect pipeline flow, run for real on real files into a real DuckDB file."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from dyad.settings import PROJECT_ROOT, Settings
+from flows.pipeline import pipeline
+from warehouse.export import read_manifest
+
+BAD_INPUTS = Path(__file__).parent / "data" / "bad_inputs"
+SEED_DOCUMENTS = PROJECT_ROOT / "seeds" / "documents"
+EXPECTED_REJECTIONS = {
+    "empty_document": 3,  # empty.txt, blank.txt, a JSON line without text
+    "undecodable_bytes": 2,  # latin1.txt, a JSON line with invalid UTF-8
+    "missing_date": 2,  # undated.txt, a JSON line without date
+    "malformed_json": 2,  # a cut-off line, a JSON list
+    "invalid_date": 1,  # 2026-13-45
+    "implausible_date": 2,  # 1850, 2999
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefect_server() -> Iterator[None]:
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    inputs = tmp_path / "inputs"
+    shutil.copytree(SEED_DOCUMENTS, inputs / "seeds")
+    shutil.copytree(BAD_INPUTS, inputs / "bad")
+    return Settings(
+        db_path=tmp_path / "data" / "dyad.duckdb",
+        export_dir=tmp_path / "data" / "export",
+        inputs=[inputs],
+    )
+
+
+def table(settings: Settings, sql: str) -> pl.DataFrame:
+    with duckdb.connect(str(settings.db_path), read_only=True) as con:
+        return con.sql(sql).pl()
+
+
+def test_pipeline_accounts_for_every_input(settings: Settings) -> None:
+    report = pipeline(settings)
+    seed_docs = 1 + sum(1 for _ in (SEED_DOCUMENTS / "wire-2026-06.jsonl").open())
+    assert report.documents_in == seed_docs + 1  # the one good line of broken.jsonl
+    assert report.quarantined_by_check == EXPECTED_REJECTIONS
+    assert report.quarantined == sum(EXPECTED_REJECTIONS.values())
+    assert report.skipped_files == 1  # bad_inputs/README.md
+    assert report.events_coded > 0 and report.events_loaded == report.events_coded
+    assert table(settings, "select count(*) as n from documents")["n"][0] == report.documents_in
+    assert table(settings, "select count(*) as n from events")["n"][0] == report.events_coded
+    stored = table(settings, "select check_name from quarantine")["check_name"].to_list()
+    assert Counter(stored) == Counter(EXPECTED_REJECTIONS)
+    runs = table(settings, "select * from runs")
+    assert runs.height == 1 and runs["status"][0] == "completed"
+    assert runs["events_loaded"][0] == report.events_coded
+
+
+def test_rerun_adds_nothing(settings: Settings) -> None:
+    first = pipeline(settings)
+    second = pipeline(settings)
+    assert (second.documents_loaded, second.events_loaded) == (0, 0)
+    assert second.events_coded == first.events_coded
+    counts = table(
+        settings,
+        "select (select count(*) from documents) d, (select count(*) from events) e, "
+        "(select count(*) from quarantine) q, (select count(*) from runs) r",
+    ).row(0)
+    assert counts == (first.documents_in, first.events_coded, first.quarantined, 2)
+
+
+def test_export_matches_the_warehouse(settings: Settings) -> None:
+    report = pipeline(settings)
+    manifest = read_manifest(settings.export_dir)
+    assert manifest.run_id == report.run_id
+    assert manifest.table("events").rows == report.events_coded
+    events = pl.read_parquet(settings.export_dir / "events" / "**" / "*.parquet")
+    assert events.height == report.events_coded
+    assert set(events["event_date"].dt.year().to_list()) == {2026}
+
+
+def test_seed_article_is_coded(settings: Settings) -> None:
+    pipeline(settings)
+    events = table(
+        settings,
+        "select source, code, target from events where doc_id = "
+        "(select doc_id from documents where title like 'Ukraine hits Russian airfields%')",
+    )
+    rows = set(events.iter_rows())
+    assert ("UKRMIL", "195", "RUS") in rows  # the drone attack on Russian airfields
+    assert {("CHN", "BLR"), ("BLR", "CHN")} <= {
+        (source, target) for source, code, target in rows if code.startswith("06")
+    }
