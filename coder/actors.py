@@ -20,26 +20,8 @@ OF_PREPS = frozenset({"of"})
 LOCATIVE_PREPS = frozenset({"in", "from"})
 # Nouns that count the actor that follows "of": "dozens of protesters".
 QUANTITY_NOUNS = frozenset(
-    {
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "score",
-        "scores",
-        "number",
-        "group",
-        "handful",
-        "some",
-        "many",
-        "several",
-        "two",
-        "three",
-        "four",
-        "five",
-    }
+    "dozen dozens hundred hundreds thousand thousands ten tens score scores number group "
+    "handful some many several two three four five".split()
 )
 
 
@@ -50,6 +32,7 @@ class SentenceActors:
         words = [token.lower_ for token in sent]
         lemmas = [token.lemma_.lower() for token in sent]
         offset = sent.start
+        self._doc = sent.doc
         self._names = _by_token(dictionary.names.find(words), offset)
         self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
 
@@ -59,30 +42,41 @@ class SentenceActors:
         return bool(self._names)
 
     def actors_at(self, head: Token, verb: Token | None = None) -> list[Actor]:
-        """The actors a noun phrase codes to, one per conjunct ("France and Germany").
+        """The actors a noun phrase codes to: one per conjunct ("France and Germany") and per
+        coordinated modifier ("Chinese and Belarusian troops").
 
         A role-only phrase ("protesters") takes its country from a place named on the phrase or
         on `verb` ("arrested protesters in Tbilisi").
         """
-        actors = []
+        actors: list[Actor] = []
         for token in (head, *(c for c in head.conjuncts if c.i > head.i)):
-            actor = self.actor_at(token, verb)
-            if actor is not None and all(actor.code != seen.code for seen in actors):
-                actors.append(actor)
+            for actor in self.phrase_actors(token, verb):
+                if all(actor.code != seen.code for seen in actors):
+                    actors.append(actor)
         return actors
 
-    def actor_at(self, head: Token, verb: Token | None = None) -> Actor | None:
-        """The actor the noun phrase headed by `head` codes to, or None."""
+    def phrase_actors(self, head: Token, verb: Token | None = None) -> list[Actor]:
+        """The actors of the noun phrase headed by `head`: usually one, none if it names none."""
         head = counted_noun(head)
         tokens = phrase_tokens(head)
         name = _nearest(_within(self._names, tokens), head.i)
         role = _nearest(_within(self._roles, tokens), head.i)
-        for holder in (head, verb):
-            if name is None and role is not None and holder is not None:
+        heads_role = role is not None and role.start <= head.i < role.end  # "the police"
+        for holder in (head, verb):  # "military cooperation" is no actor: its head is no role
+            if name is None and heads_role and holder is not None:
                 name = _nearest(_within(self._names, _locative_tokens(holder)), head.i)
         if name is None:
-            return None
-        return _compose(name.value, role.value if role else None, _text(head, tokens))
+            return []
+        text = _text(head, tokens)
+        names = [name, *self._coordinated(name, tokens)]
+        return [_compose(match.value, role.value if role else None, text) for match in names]
+
+    def _coordinated(self, name: Match, tokens: set[int]) -> list[Match]:
+        """Names coordinated with `name` inside the phrase: "Belarusian" in "Chinese and
+        Belarusian troops"."""
+        doc_token = self._doc[name.start]
+        linked = {c.i for c in doc_token.conjuncts if c.i in tokens}
+        return [m for m in _within(self._names, tokens) if m is not name and m.start in linked]
 
 
 def phrase_tokens(head: Token) -> set[int]:
@@ -147,8 +141,8 @@ def _nearest(matches: list[Match], head: int) -> Match | None:
 def _text(head: Token, tokens: set[int]) -> str:
     doc = head.doc
     start, end = min(tokens), max(tokens) + 1
-    while start < end - 1 and doc[start].dep_ in ("det", "punct"):
+    while start < end - 1 and (doc[start].is_space or doc[start].dep_ in ("det", "punct")):
         start += 1
-    while end - 1 > start and doc[end - 1].dep_ == "punct":
+    while end - 1 > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "punct"):
         end -= 1
-    return doc[start:end].text
+    return doc[start:end].text.strip()

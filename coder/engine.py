@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from coder import CODER_VERSION
 from coder.codebook import load_codebook
+from coder.dateline import blank_datelines
 from coder.dictionaries import load_actors
 from coder.events import CodingContext, code_sentence
 from coder.lexicon import load_lexicon
@@ -35,12 +36,22 @@ class CodingResult:
 UNUSED_COMPONENTS = ("ner",)
 
 
+# Month abbreviations news style never uses (AP writes March to July in full). As tokenizer
+# special cases they glue a sentence-final period to names: "... Dong Jun. Chinese troops ...".
+UNUSED_ABBREVIATIONS = ("Mar.", "Apr.", "Jun.", "Jul.")
+
+
 def load_model(name: str) -> Language:
     """The installed spaCy pipeline `name`, without the components the coder does not use."""
     try:
-        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotFoundError(name) from exc
+    rules = dict(nlp.tokenizer.rules or {})
+    for abbreviation in UNUSED_ABBREVIATIONS:
+        rules.pop(abbreviation, None)
+    nlp.tokenizer.rules = rules
+    return nlp
 
 
 class Coder:
@@ -70,7 +81,7 @@ class Coder:
 
     def code(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[CodedDocument]:
         """Parse and code documents, in order, streaming in batches."""
-        pairs = ((document.text, document) for document in documents)
+        pairs = ((blank_datelines(document.text), document) for document in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             events = []
             n_sentences = 0

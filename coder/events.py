@@ -13,12 +13,13 @@ from coder.dates import find_date
 from coder.dictionaries import ActorDictionary
 from coder.lexicon import Lexicon
 from coder.records import Actor, Document, Event, Trigger
-from coder.verbs import VerbFrame, VerbMatch, match_verb
+from coder.verbs import VerbFrame, VerbMatch, match_verbs
 
 GENERIC_STATEMENT = "010"
 INHERITS_SUBJECT = frozenset({"xcomp", "conj"})  # "agreed to withdraw", "met and signed"
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
-FINITE_CLAUSES = frozenset({"ROOT", "ccomp"})  # clauses whose subject the parser may misplace
+FINITE_CLAUSES = frozenset({"ROOT", "ccomp"})
+COMPLEMENTS = frozenset({"xcomp", "ccomp"})  # clauses whose subject the parser may misplace
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,22 +40,56 @@ def code_sentence(
     if not actors.has_names:
         return []
     stated = find_date(sent.text, document.pub_date)
-    event_date = stated or document.pub_date
+    when = (stated or document.pub_date, stated is not None)
+    candidates = _candidates(sent, context.lexicon)
     events: dict[tuple[str, str, str], Event] = {}
-    for token in sent:
-        if token.pos_ != "VERB" or _negated(token):
+    for token_index, ranked in candidates.items():
+        if _governed(sent.doc[token_index], candidates):
             continue
-        match = match_verb(VerbFrame.of(token), context.lexicon)
-        if match is None:
-            continue
-        for source, target in _dyads(match, actors):
+        match, dyads = _first_with_dyads(ranked, actors)
+        for source, target in dyads:
             key = (source.code, target.code if target else "", match.entry.code)
-            if key in events:
-                continue
-            events[key] = _event(
-                match, source, target, sent, index, document, event_date, stated, context
-            )
+            if key not in events:
+                events[key] = _event(match, source, target, sent, index, document, when, context)
     return _drop_generic_statements(list(events.values()))
+
+
+def _governed(verb: Token, candidates: dict[int, list[VerbMatch]]) -> bool:
+    """Whether the verb only says what a coded verb above it urged, promised or demanded.
+
+    "urged Israel to withdraw", "demanded that Russia withdraw": the withdrawal did not happen.
+    Under a plain statement ("said Russia attacked") the complement is the reported event.
+    """
+    if verb.dep_ not in COMPLEMENTS or verb.head.i not in candidates:
+        return False
+    return candidates[verb.head.i][0].entry.code != GENERIC_STATEMENT
+
+
+def _candidates(sent: Span, lexicon: Lexicon) -> dict[int, list[VerbMatch]]:
+    """Matching lexicon entries per verb; a negated verb and its complements get none."""
+    candidates: dict[int, list[VerbMatch]] = {}
+    negated: set[int] = set()
+    for token in sent:
+        if token.pos_ != "VERB":
+            continue
+        if _negated(token) or (token.dep_ == "xcomp" and token.head.i in negated):
+            negated.add(token.i)  # "did not agree to withdraw": neither is coded
+            continue
+        ranked = match_verbs(VerbFrame.of(token), lexicon)
+        if ranked:
+            candidates[token.i] = ranked
+    return candidates
+
+
+def _first_with_dyads(
+    ranked: list[VerbMatch], actors: SentenceActors
+) -> tuple[VerbMatch, list[tuple[Actor, Actor | None]]]:
+    """The best-ranked entry that yields a source and target; a looser one if the best cannot."""
+    for match in ranked:
+        dyads = _dyads(match, actors)
+        if dyads:
+            return match, dyads
+    return ranked[0], []
 
 
 def _dyads(match: VerbMatch, actors: SentenceActors) -> list[tuple[Actor, Actor | None]]:
@@ -62,8 +97,8 @@ def _dyads(match: VerbMatch, actors: SentenceActors) -> list[tuple[Actor, Actor 
     sources = [actor for token in _subjects(match.frame) for actor in actors.actors_at(token, verb)]
     if not sources:
         return []
-    targets = _targets(match, actors)
-    if targets is None and len(sources) > 1 and _no_other_object(match):
+    targets = _targets(match, actors, {source.code for source in sources})
+    if not targets and len(sources) > 1 and _mutual(match):
         return [(a, b) for a in sources for b in sources if a.code != b.code]  # "X and Y met"
     if targets is None:
         return []
@@ -75,10 +110,14 @@ def _dyads(match: VerbMatch, actors: SentenceActors) -> list[tuple[Actor, Actor 
     return dyads
 
 
-def _no_other_object(match: VerbMatch) -> bool:
-    """Whether the verb acts on nothing but its own cue ("X and Y expanded cooperation")."""
+def _mutual(match: VerbMatch) -> bool:
+    """Whether "X and Y <verb>" with no stated target is X and Y acting on each other.
+
+    So when the verb acts on nothing but its own cue ("agreed to expand cooperation", "met"),
+    and it is not a public statement (root 01), which two parties make jointly, not to each other.
+    """
     obj = match.frame.obj
-    return obj is None or obj in match.cue_tokens
+    return (obj is None or obj in match.cue_tokens) and not match.entry.code.startswith("01")
 
 
 def _subjects(frame: VerbFrame) -> list[Token]:
@@ -123,15 +162,20 @@ def _fronted_subject(verb: Token) -> list[Token]:
     return []
 
 
-def _targets(match: VerbMatch, actors: SentenceActors) -> list[Actor] | None:
-    """Target actors by the entry's preference; [] for a target-less event; None if none fits."""
+def _targets(
+    match: VerbMatch, actors: SentenceActors, source_codes: set[str]
+) -> list[Actor] | None:
+    """Target actors by the entry's preference; [] for a target-less event; None if none fits.
+
+    A slot whose actors are all sources ("Nepal lifted the curfew in Kathmandu") is passed over.
+    """
     frame = match.frame
     for slot in match.entry.targets:
         if slot == "none":
             return []
         for token in _slot_tokens(slot, frame):
             found = actors.actors_at(token, frame.verb)
-            if found:
+            if any(actor.code not in source_codes for actor in found):
                 return found
     return None
 
@@ -139,6 +183,10 @@ def _targets(match: VerbMatch, actors: SentenceActors) -> list[Actor] | None:
 def _slot_tokens(slot: str, frame: VerbFrame) -> list[Token]:
     if slot == "dobj":
         return [frame.obj] if frame.obj is not None else []
+    if slot == "comp":  # "threatened to attack Ukraine", "demanded that Russia withdraw"
+        return [
+            c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")
+        ]
     if slot == "dative":
         tokens = [frame.dative] if frame.dative is not None else []
         return [c for t in tokens for c in ([t] if t.pos_ != "ADP" else list(t.children))]
@@ -157,8 +205,7 @@ def _event(
     sent: Span,
     index: int,
     document: Document,
-    event_date: date,
-    stated: date | None,
+    when: tuple[date, bool],
     context: CodingContext,
 ) -> Event:
     code = context.codebook[match.entry.code]
@@ -170,9 +217,9 @@ def _event(
     return Event(
         doc_id=document.doc_id,
         sentence_index=index,
-        sentence_text=sent.text,
-        event_date=event_date,
-        date_source="sentence" if stated else "publication",
+        sentence_text=sent.text.strip(),
+        event_date=when[0],
+        date_source="sentence" if when[1] else "publication",
         source=source,
         target=target,
         code=code.code,

@@ -13,7 +13,7 @@ from dyad.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
-TARGET_SLOTS = ("dobj", "dative", "none")
+TARGET_SLOTS = ("dobj", "dative", "comp", "none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ def _entry(row: dict[str, str], order: int, path: Path) -> VerbEntry:
         if slot not in TARGET_SLOTS and not slot.startswith("prep:"):
             raise ConfigError(
                 f"Lexicon entry {row['id']} has target {slot!r}.",
-                hint="Use dobj, dative, none or prep:<preposition>.",
+                hint="Use dobj, dative, comp, none or prep:<preposition>.",
             )
     return VerbEntry(
         id=row["id"],

@@ -8,8 +8,12 @@ from spacy.tokens import Token
 
 from coder.lexicon import Lexicon, NounCue, VerbEntry
 
-# Nouns that stand for an amount of what follows "of": "a wave of drone attacks".
-QUANTITY_NOUNS = frozenset({"wave", "series", "barrage", "string", "spate", "round", "number"})
+# Nouns that stand for an amount of what follows: "a wave of attacks", "$2 billion in aid".
+QUANTITY_NOUNS = frozenset(
+    "wave series barrage string spate round number worth million billion trillion thousand "
+    "hundred dozen ten".split()
+)
+QUANTITY_PREPS = frozenset({"of", "in"})  # "a wave of attacks", "$2 billion in military aid"
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
@@ -46,7 +50,7 @@ class VerbFrame:
             for prep in holder.children
             if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP"
             for pobj in prep.children
-            if pobj.dep_ == "pobj"
+            if pobj.dep_ in ("pobj", "pcomp")  # "accused X of violating ..."
         )
         return cls(verb, particle, passive, obj, dative, preps, complements)
 
@@ -68,21 +72,22 @@ class VerbMatch:
     cue_tokens: tuple[Token, ...]
 
 
-def match_verb(frame: VerbFrame, lexicon: Lexicon) -> VerbMatch | None:
-    """The most specific lexicon entry that fits the frame (first in the file on a tie)."""
-    for key in frame.keys:
-        best: tuple[tuple[int, int], VerbMatch] | None = None
+def match_verbs(frame: VerbFrame, lexicon: Lexicon) -> list[VerbMatch]:
+    """Every lexicon entry that fits the frame, best first.
+
+    Entries for the phrasal verb ("crack down") come before the bare verb's; then the more
+    specific entry (more conditions, more cue words); then the one earlier in the file.
+    """
+    ranked: list[tuple[tuple[int, int, int], VerbMatch]] = []
+    for priority, key in enumerate(reversed(frame.keys)):
         for entry in lexicon.by_verb.get(key, ()):
             fit = _fit(entry, frame)
-            if fit is None:
-                continue
-            cues, n_words = fit
-            rank = (entry.specificity + n_words, -entry.order)
-            if best is None or rank > best[0]:
-                best = (rank, VerbMatch(entry, frame, cues))
-        if best is not None:
-            return best[1]  # a phrasal-verb entry beats the bare verb
-    return None
+            if fit is not None:
+                cues, n_words = fit
+                rank = (priority, entry.specificity + n_words, -entry.order)
+                ranked.append((rank, VerbMatch(entry, frame, cues)))
+    ranked.sort(key=lambda pair: pair[0], reverse=True)
+    return [match for _, match in ranked]
 
 
 def _fit(entry: VerbEntry, frame: VerbFrame) -> tuple[tuple[Token, ...], int] | None:
@@ -135,7 +140,7 @@ def _through_quantity(obj: Token) -> Token:
     if obj.lemma_.lower() not in QUANTITY_NOUNS:
         return obj
     for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in QUANTITY_PREPS:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     return pobj

@@ -1,0 +1,118 @@
+"""The coder on hard constructions, with the real parser and the real seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coder.engine import Coder
+from coder.lexicon import load_lexicon
+from dyad.settings import load_settings
+from schemas.codebook import load_codebook
+
+PUBLISHED = date(2026, 6, 2)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    settings = load_settings()
+    return Coder.load(settings.seeds_dir, settings.model)
+
+
+def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
+    """(source, code, target) of every event coded from `text`."""
+    return {
+        (e.source.code, e.code, e.target.code if e.target else "")
+        for e in coder.code_text(text, PUBLISHED).events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukrainian forces launched a massive drone attack on Russian airfields.",
+            {("UKRMIL", "195", "RUS")},
+        ),
+        ("Georgian protesters were arrested by Georgian police.", {("GEOCOP", "173", "GEOCVL")}),
+        ("France and Germany condemned Russia.", {("FRA", "111", "RUS"), ("DEU", "111", "RUS")}),
+        (
+            "Chinese and Belarusian troops held joint exercises.",
+            {("CHNMIL", "062", "BLRMIL"), ("BLRMIL", "062", "CHNMIL")},
+        ),
+        ("The Kremlin accused Ukraine of war crimes.", {("RUSGOV", "1124", "UKR")}),
+        (
+            "Russian President Vladimir Putin met Chinese leader Xi Jinping.",
+            {("RUSGOV", "040", "CHNGOV")},
+        ),
+        ("NATO condemned Russia.", {("IGOWSTNAT", "111", "RUS")}),
+        ("Russia threatened to attack Ukraine.", {("RUS", "1384", "UKR")}),
+        ("Ukraine demanded that Russia withdraw its troops.", {("UKR", "1056", "RUS")}),
+        ("The United States sent $2 billion in military aid to Ukraine.", {("USA", "072", "UKR")}),
+        (
+            "Georgian police arrested dozens of protesters in Tbilisi.",
+            {("GEOCOP", "173", "GEOCVL")},
+        ),
+        (
+            "In Minsk, China and Belarus agreed to expand military cooperation.",
+            {("CHN", "030", "BLR"), ("BLR", "030", "CHN")},
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_codes_hard_constructions(coder: Coder, text: str, expected: set) -> None:
+    assert dyads(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia did not attack Ukraine.",
+        "Russia did not agree to withdraw its troops.",
+        "Japan and South Korea condemned the launch.",  # the launch is no actor
+        "The weather in Moscow was mild on Monday.",
+        "Markets rallied in Tokyo as the yen fell against the dollar.",
+        "",
+    ],
+)
+def test_codes_nothing(coder: Coder, text: str) -> None:
+    assert dyads(coder, text) == set()
+
+
+def test_event_carries_its_evidence(coder: Coder) -> None:
+    text = "KYIV, June 2 - Ukrainian forces launched a drone attack on Russian airfields on Sunday."
+    (event,) = coder.code_text(text, PUBLISHED).events
+    assert event.sentence_text.startswith("Ukrainian forces")  # the dateline is not the sentence
+    assert (event.event_date, event.date_source) == (date(2026, 5, 31), "sentence")
+    assert (event.source.text, event.target and event.target.text) == (
+        "Ukrainian forces",
+        "Russian airfields",
+    )
+    assert event.rule_id == "195-drone-attack"
+    assert [t.word for t in event.triggers] == ["launched", "drone", "attack"]
+    for trigger in event.triggers:
+        assert text[trigger.char_start : trigger.char_end] == trigger.word
+    assert (event.root_code, event.quad_class, event.goldstein) == ("19", 4, -10.0)
+
+
+def test_compound_subject_pairs_only_for_mutual_acts(coder: Coder) -> None:
+    assert dyads(coder, "China and Belarus said they were ready.") == {
+        ("CHN", "010", ""),
+        ("BLR", "010", ""),
+    }
+
+
+def test_every_lexicon_code_is_in_the_codebook_and_every_root_is_covered() -> None:
+    settings = load_settings()
+    codebook = {row["code"]: row for row in load_codebook(settings.seeds_dir).iter_rows(named=True)}
+    from coder.codebook import load_codebook as coder_codebook
+
+    lexicon = load_lexicon(
+        settings.seeds_dir / "lexicon" / "verbs.csv", coder_codebook(settings.seeds_dir)
+    )
+    codes = {entry.code for entries in lexicon.by_verb.values() for entry in entries}
+    assert codes <= set(codebook)
+    assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(1, 21)}
+    three_digit = {code for code in codebook if len(code) == 3}
+    assert three_digit <= {code[:3] for code in codes}, "every 3-digit code has entries"
