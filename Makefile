@@ -35,7 +35,7 @@ check: setup
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
 bench: setup
-	$(VENV)/bin/python bench/coder.py && $(VENV)/bin/python bench/load.py
+	$(PY) -m bench.coder && $(PY) -m bench.load
 
 # Regenerate the hashed lock after changing dependencies in pyproject.toml.
 lock:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -30,22 +30,8 @@ def code_stream(path: str, settings: Settings, out: IO[str]) -> int:
 
     Rejected input lines are reported on stderr; returns how many there were.
     """
-    coder = load_coder(settings)
-    rejected = 0
-
-    def documents(lines: Iterator[bytes], name: str) -> Iterator[Document]:
-        nonlocal rejected
-        for item in read_jsonl_lines(lines, name, settings.limits):
-            if isinstance(item, Rejection):
-                rejected += 1
-                print(f"rejected {item.origin}: {item.check_name}: {item.message}", file=sys.stderr)
-            else:
-                yield item
-
     if path == "-":
-        stream = documents(iter(sys.stdin.buffer), "<stdin>")
-        _write_events(coder, stream, settings.batch_size, out)
-        return rejected
+        return code_lines(load_coder(settings), sys.stdin.buffer, "<stdin>", settings, out)
     source = Path(path)
     if not source.is_file():
         raise InputError(
@@ -54,16 +40,31 @@ def code_stream(path: str, settings: Settings, out: IO[str]) -> int:
             origin=path,
             hint="Give a JSON Lines file, or - to read standard input.",
         )
+    coder = load_coder(settings)
     with source.open("rb") as handle:
-        _write_events(coder, documents(iter(handle), str(source)), settings.batch_size, out)
-    return rejected
+        return code_lines(coder, handle, str(source), settings, out)
 
 
-def _write_events(coder: Coder, documents: Iterator[Document], batch: int, out: IO[str]) -> None:
-    for coded in coder.code(documents, batch_size=batch):
+def code_lines(
+    coder: Coder, lines: Iterable[bytes], name: str, settings: Settings, out: IO[str]
+) -> int:
+    """What `dyad code` does once the coder is loaded; returns the number of rejected lines."""
+    rejected = 0
+
+    def documents() -> Iterator[Document]:
+        nonlocal rejected
+        for item in read_jsonl_lines(lines, name, settings.limits):
+            if isinstance(item, Rejection):
+                rejected += 1
+                print(f"rejected {item.origin}: {item.check_name}: {item.message}", file=sys.stderr)
+            else:
+                yield item
+
+    for coded in coder.code(documents(), batch_size=settings.batch_size):
         for event in coded.events:
             out.write(json.dumps(event.to_output(), ensure_ascii=False) + "\n")
     out.flush()
+    return rejected
 
 
 def run_pipeline(settings: Settings) -> RunReport:

@@ -1,0 +1,18 @@
+"""The README stays true: its settings table is the settings class."""
+
+from __future__ import annotations
+
+from dyad.settings import PROJECT_ROOT, settings_markdown
+
+
+def test_readme_settings_table_matches_the_settings_class() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- settings:start -->\n")[1].split("\n<!-- settings:end -->")[0]
+    assert section == settings_markdown(), "run `.venv/bin/python -m dyad.settings` into README"
+
+
+def test_readme_commands_exist() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("run", "test", "bench"):
+        assert f"make {target}" in readme and f"\n{target}:" in makefile
