@@ -75,6 +75,8 @@ def _candidates(sent: Span, lexicon: Lexicon) -> dict[int, list[VerbMatch]]:
         if _negated(token) or (token.dep_ == "xcomp" and token.head.i in negated):
             negated.add(token.i)  # "did not agree to withdraw": neither is coded
             continue
+        if not lexicon.knows(token.lemma_.lower()):
+            continue
         ranked = match_verbs(VerbFrame.of(token), lexicon)
         if ranked:
             candidates[token.i] = ranked

@@ -49,12 +49,19 @@ class VerbEntry:
         )
 
 
-@dataclass(slots=True)
+@dataclass
 class Lexicon:
     """Lexicon entries indexed by verb lemma, and by "lemma particle" for phrasal verbs."""
 
     by_verb: dict[str, list[VerbEntry]]
     size: int
+
+    def __post_init__(self) -> None:
+        self.lemmas = frozenset(key.split()[0] for key in self.by_verb)
+
+    def knows(self, lemma: str) -> bool:
+        """Whether any entry is for this verb lemma (alone or with a particle)."""
+        return lemma in self.lemmas
 
 
 def load_lexicon(path: Path, codebook: dict[str, EventCode]) -> Lexicon:

@@ -121,12 +121,14 @@ def _fit(entry: VerbEntry, frame: VerbFrame) -> tuple[tuple[Token, ...], int] | 
 
 def _noun_fits(token: Token, cues: tuple[NounCue, ...]) -> tuple[Token, ...] | None:
     """The noun and its matched modifiers for the most specific cue it fits, else None."""
-    words = {token.lemma_.lower(), token.lower_}
-    modifiers = [child for child in token.children if child.dep_ in NOUN_MODIFIER_DEPS]
+    lemma, lower = token.lemma_.lower(), token.lower_
+    modifiers: list[Token] | None = None  # built only once a cue's head matches
     best: tuple[Token, ...] | None = None
     for cue in cues:
-        if cue.head not in words:
+        if cue.head != lemma and cue.head != lower:
             continue
+        if modifiers is None:
+            modifiers = [child for child in token.children if child.dep_ in NOUN_MODIFIER_DEPS]
         matched = [m for m in modifiers if m.lower_ in cue.modifiers or m.lemma_ in cue.modifiers]
         if {w for m in matched for w in (m.lower_, m.lemma_.lower())} >= cue.modifiers:
             found = (*matched, token)

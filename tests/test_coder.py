@@ -70,6 +70,7 @@ def test_codes_hard_constructions(coder: Coder, text: str, expected: set) -> Non
     [
         "Russia did not attack Ukraine.",
         "Russia did not agree to withdraw its troops.",
+        "Russia did not begin to attack Ukraine.",  # "begin" is in no lexicon entry
         "Japan and South Korea condemned the launch.",  # the launch is no actor
         "The weather in Moscow was mild on Monday.",
         "Markets rallied in Tokyo as the yen fell against the dollar.",
