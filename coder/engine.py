@@ -10,6 +10,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from coder import CODER_VERSION
 from coder.codebook import load_codebook
@@ -47,10 +48,11 @@ def load_model(name: str) -> Language:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise ModelNotFoundError(name) from exc
-    rules = dict(nlp.tokenizer.rules or {})
+    tokenizer: Tokenizer = nlp.tokenizer
+    rules = dict(tokenizer.rules or {})
     for abbreviation in UNUSED_ABBREVIATIONS:
         rules.pop(abbreviation, None)
-    nlp.tokenizer.rules = rules
+    tokenizer.rules = rules
     return nlp
 
 

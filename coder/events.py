@@ -104,12 +104,9 @@ def _dyads(match: VerbMatch, actors: SentenceActors) -> list[tuple[Actor, Actor 
         return [(a, b) for a in sources for b in sources if a.code != b.code]  # "X and Y met"
     if targets is None:
         return []
-    dyads: list[tuple[Actor, Actor | None]] = []
-    for source in sources:
-        for target in targets or [None]:
-            if target is None or target.code != source.code:
-                dyads.append((source, target))
-    return dyads
+    if not targets:
+        return [(source, None) for source in sources]  # a target-less event: "X protested"
+    return [(s, t) for s in sources for t in targets if t.code != s.code]
 
 
 def _mutual(match: VerbMatch) -> bool:
