@@ -18,8 +18,7 @@ from coder.records import Document
 from dyad.commands import load_coder
 from dyad.settings import load_settings
 from schemas.batch import validate_batch
-from warehouse.connection import connect
-from warehouse.load import load_batch
+from warehouse.load import load_validated
 
 
 def replicate(
@@ -52,17 +51,10 @@ def main() -> None:
     validate_seconds = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as folder:
         db_path = Path(folder) / "bench.duckdb"
-        with connect(db_path, seeds_dir=settings.seeds_dir) as con:
-            run = {"run_id": "bench", "status": "completed"}
-            start = time.perf_counter()
-            result = load_batch(
-                con,
-                documents=batch.documents,
-                events=batch.events,
-                quarantine=batch.quarantine,
-                run=run,
-            )
-            load_seconds = time.perf_counter() - start
+        run = {"run_id": "bench", "status": "completed"}
+        start = time.perf_counter()
+        result = load_validated(db_path, settings.seeds_dir, batch, run)
+        load_seconds = time.perf_counter() - start
     n = len(event_rows)
     total = validate_seconds + load_seconds
     print(f"events: {n:,} ({result.events:,} loaded), documents: {len(doc_rows):,}")

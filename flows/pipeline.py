@@ -21,10 +21,9 @@ from ingest.collect import IngestResult, collect
 from ingest.normalize import Limits
 from ingest.readers import Rejection
 from schemas.batch import ValidatedBatch, validate_batch
-from warehouse.connection import connect
 from warehouse.export import Manifest
 from warehouse.export import export_parquet as write_parquet
-from warehouse.load import LoadResult, load_batch
+from warehouse.load import LoadResult, load_validated
 
 
 @task(cache_policy=NO_CACHE)
@@ -72,14 +71,7 @@ def validate_records(
 )
 def load_warehouse(batch: ValidatedBatch, settings: Settings, run: dict[str, object]) -> LoadResult:
     """Load the batch into DuckDB in one transaction; rows already there are not added again."""
-    with connect(settings.db_path, seeds_dir=settings.seeds_dir) as con:
-        result = load_batch(
-            con,
-            documents=batch.documents,
-            events=batch.events,
-            quarantine=batch.quarantine,
-            run=run,
-        )
+    result = load_validated(settings.db_path, settings.seeds_dir, batch, run)
     get_run_logger().info("Loaded %s", result)
     return result
 

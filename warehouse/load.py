@@ -8,13 +8,15 @@ import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import polars as pl
 
 from dyad.errors import WarehouseError
-from warehouse.connection import scalar, transaction
+from schemas.batch import ValidatedBatch
+from warehouse.connection import connect, scalar, transaction
 from warehouse.errors import translated
 from warehouse.sql import statement
 
@@ -76,6 +78,20 @@ def load_batch(
     result = LoadResult(**added)
     logger.info("Run %s loaded: %s", row["run_id"], result)
     return result
+
+
+def load_validated(
+    db_path: Path, seeds_dir: Path, batch: ValidatedBatch, run: Mapping[str, object]
+) -> LoadResult:
+    """Open the warehouse and load a validated batch into it (see `load_batch`)."""
+    with connect(db_path, seeds_dir=seeds_dir) as con:
+        return load_batch(
+            con,
+            documents=batch.documents,
+            events=batch.events,
+            quarantine=batch.quarantine,
+            run=run,
+        )
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run: Mapping[str, object]) -> None:
