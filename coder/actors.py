@@ -1,14 +1,17 @@
 """Find actors in a parsed sentence and give each its CAMEO code.
 
-A noun phrase is coded from the dictionary entries inside it: a country, region, city or
-organisation, plus a role word or office title ("Russian forces" → RUS + MIL = `RUSMIL`).
+A noun phrase is coded from the dictionary entries inside it: a country, region, city,
+organisation or person, plus a role word or office title ("Russian forces" → RUS + MIL =
+`RUSMIL`). People are coded by the office they held on the event's date.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Span, Token
 
-from coder.dictionaries import ActorDictionary, ActorEntry, RoleEntry
+from coder.dictionaries import FORMER, ActorDictionary, ActorEntry, RoleEntry
 from coder.phrases import Match
 from coder.records import Actor
 
@@ -23,23 +26,47 @@ QUANTITY_NOUNS = frozenset(
     "dozen dozens hundred hundreds thousand thousands ten tens score scores number group "
     "handful some many several two three four five".split()
 )
+# Subject pronouns that refer back to the previous sentence's actor.
+PRONOUNS = frozenset({"it", "he", "she", "they"})
+FORMER_WORDS = frozenset({"former", "ex", "ex-"})
+
+# How sure the coder is of an actor, by how it was found (see docs/coding.md).
+INFERRED_COUNTRY = 0.85  # a role word placed by a nearby place: "police in Tbilisi"
+RESOLVED_PRONOUN = 0.75  # "It also struck Odesa."
 
 
 class SentenceActors:
-    """The dictionary matches in one sentence, and the actor each noun phrase codes to."""
+    """The dictionary matches in one sentence, and the actor each noun phrase codes to.
 
-    def __init__(self, sent: Span, dictionary: ActorDictionary) -> None:
+    `day` is the event's date (people are coded by the office they held then); `previous` the
+    actors the previous sentence was about, for pronoun subjects.
+    """
+
+    def __init__(
+        self,
+        sent: Span,
+        dictionary: ActorDictionary,
+        day: date,
+        previous: tuple[Actor, ...] = (),
+    ) -> None:
         words = [token.lower_ for token in sent]
         lemmas = [token.lemma_.lower() for token in sent]
         offset = sent.start
         self._doc = sent.doc
+        self._day = day
+        self._previous = previous
         self._names = _by_token(dictionary.names.find(words), offset)
         self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
 
     @property
     def has_names(self) -> bool:
-        """Whether the sentence names any country, region, city or organisation."""
-        return bool(self._names)
+        """Whether the sentence could name an actor: a name, or a pronoun with an antecedent."""
+        return bool(self._names) or bool(self._previous)
+
+    @property
+    def named(self) -> list[Match]:
+        """The dictionary names found in the sentence, in order (for explanations)."""
+        return list(self._names)
 
     def actors_at(self, head: Token, verb: Token | None = None) -> list[Actor]:
         """The actors a noun phrase codes to: one per conjunct ("France and Germany") and per
@@ -48,6 +75,8 @@ class SentenceActors:
         A role-only phrase ("protesters") takes its country from a place named on the phrase or
         on `verb` ("arrested protesters in Tbilisi").
         """
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+            return self._antecedents(head)
         actors: list[Actor] = []
         for token in (head, *(c for c in head.conjuncts if c.i > head.i)):
             for actor in self.phrase_actors(token, verb):
@@ -59,24 +88,47 @@ class SentenceActors:
         """The actors of the noun phrase headed by `head`: usually one, none if it names none."""
         head = counted_noun(head)
         tokens = phrase_tokens(head)
-        name = _nearest(_within(self._names, tokens), head.i)
+        names = self._dated(_within(self._names, tokens))
+        name = _nearest(names, head.i)
         role = _nearest(_within(self._roles, tokens), head.i)
+        confidence = 1.0
         heads_role = role is not None and role.start <= head.i < role.end  # "the police"
         for holder in (head, verb):  # "military cooperation" is no actor: its head is no role
             if name is None and heads_role and holder is not None:
-                name = _nearest(_within(self._names, _locative_tokens(holder)), head.i)
+                name = _nearest(self._dated(_within(self._names, _locative_tokens(holder))), head.i)
+                confidence = INFERRED_COUNTRY
         if name is None:
             return []
         text = _text(head, tokens)
-        names = [name, *self._coordinated(name, tokens)]
-        return [_compose(match.value, role.value if role else None, text) for match in names]
+        former = any(self._doc[i].lower_ in FORMER_WORDS for i in tokens)
+        found = [name, *self._coordinated(name, names, tokens)]
+        role_entry = role.value if role else None
+        return [_compose(m.value, role_entry, text, former, confidence) for m in found]
 
-    def _coordinated(self, name: Match, tokens: set[int]) -> list[Match]:
+    def _dated(self, matches: list[Match]) -> list[Match]:
+        """Matches with people coded as of the event's date; people out of any office dropped."""
+        dated = []
+        for match in matches:
+            entry = match.value.on(self._day)
+            if entry is not None:
+                dated.append(Match(match.start, match.end, entry))
+        return dated
+
+    def _coordinated(self, name: Match, names: list[Match], tokens: set[int]) -> list[Match]:
         """Names coordinated with `name` inside the phrase: "Belarusian" in "Chinese and
         Belarusian troops"."""
-        doc_token = self._doc[name.start]
-        linked = {c.i for c in doc_token.conjuncts if c.i in tokens}
-        return [m for m in _within(self._names, tokens) if m is not name and m.start in linked]
+        linked = {c.i for c in self._doc[name.start].conjuncts if c.i in tokens}
+        return [m for m in names if m.start != name.start and m.start in linked]
+
+    def _antecedents(self, pronoun: Token) -> list[Actor]:
+        """The previous sentence's actor for "it", "he", "she" (only if there was exactly one),
+        or its actors for "they"."""
+        if not self._previous or (pronoun.lower_ != "they" and len(self._previous) != 1):
+            return []
+        return [
+            Actor(a.code, pronoun.text, a.country, a.role, f"pronoun → {a.entry}", RESOLVED_PRONOUN)
+            for a in self._previous
+        ]
 
 
 def phrase_tokens(head: Token) -> set[int]:
@@ -110,11 +162,16 @@ def _locative_tokens(head: Token) -> set[int]:
     return keep
 
 
-def _compose(name: ActorEntry, role: RoleEntry | None, text: str) -> Actor:
-    if name.kind == "organization" or role is None:
-        return Actor(name.code, text, name.country, name.role, name.label)
-    code = (name.country or name.code) + role.role
-    return Actor(code, text, name.country, role.role, f"{name.label} + {role.label}")
+def _compose(
+    name: ActorEntry, role: RoleEntry | None, text: str, former: bool, confidence: float
+) -> Actor:
+    """The actor a name and a role word make: a person or organisation keeps its own code."""
+    if name.kind in ("organization", "person") or (role is None and not former):
+        return Actor(name.code, text, name.country, name.role, name.label, confidence)
+    country = name.country or name.code
+    code_role = FORMER if former else role.role if role else None
+    label = f"{name.label} + {role.label}" if role else name.label
+    return Actor(country + (code_role or ""), text, name.country, code_role, label, confidence)
 
 
 def _by_token(matches: list[Match], offset: int) -> list[Match]:

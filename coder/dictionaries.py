@@ -1,4 +1,8 @@
-"""Load the actor dictionaries in `seeds/actors/` into phrase tables the actor finder uses."""
+"""Load the actor dictionaries in `seeds/actors/` into phrase tables the actor finder uses.
+
+A user's own folder of the same files (DYAD_USER_SEEDS_DIR) is read after the package's: its
+phrases add to the package's and, where the same phrase appears in both, the user's wins.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import csv
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -15,18 +20,45 @@ from dyad.errors import ConfigError
 logger = logging.getLogger(__name__)
 
 Tokenize = Callable[[str], list[str]]
-EntryKind = Literal["country", "capital", "metonym", "region", "organization"]
+EntryKind = Literal["country", "capital", "metonym", "region", "organization", "person"]
+FORMER = "ELI"  # the CAMEO role of former officials and other elites
+INTERNATIONAL = ("IGO", "NGO", "IMG", "NGM", "MNC")  # codes that start with no country
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A person's time in one office: the CAMEO code they hold from `start` to `end`."""
+
+    code: str
+    start: date
+    end: date | None
 
 
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
-    """A dictionary entry that names an actor: a country, region, city or organisation."""
+    """A dictionary entry that names an actor: a country, region, city, organisation or person."""
 
     code: str
     country: str | None
     role: str | None
     kind: EntryKind
     label: str  # where it came from, e.g. "countries:RUS"
+    terms: tuple[Term, ...] = ()  # office terms, for people only
+
+    def on(self, day: date) -> ActorEntry | None:
+        """The entry as of `day`: a person holds the code of the office they held that day, is
+        a former official (`ELI`) after their last term, and is their country before the first."""
+        if not self.terms:
+            return self
+        for term in self.terms:
+            if term.start <= day and (term.end is None or day <= term.end):
+                return _as_held(self, term.code)
+        first = min(self.terms, key=lambda term: term.start)
+        if first.code.startswith(INTERNATIONAL):
+            return None  # an international official out of office speaks for no organisation
+        country = first.code[:3]
+        role = FORMER if day > first.start else None
+        return ActorEntry(country + (role or ""), country, role, "person", self.label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,55 +94,114 @@ def split_list(cell: str) -> list[str]:
     return [item.strip() for item in cell.split("|") if item.strip()]
 
 
-def load_actors(actors_dir: Path, tokenize: Tokenize) -> ActorDictionary:
-    """Read countries, regions, organisations, roles and titles from `actors_dir`."""
-    names: PhraseTable[ActorEntry] = PhraseTable()
-    roles: PhraseTable[RoleEntry] = PhraseTable()
-    add_phrase = _adder(names, tokenize)
-    for row in read_rows(actors_dir / "countries.csv"):
-        code = row["code"]
-        country = ActorEntry(code, code, None, "country", f"countries:{code}")
-        for phrase in [row["name"], *split_list(row["aliases"]), *split_list(row["adjectives"])]:
-            add_phrase(phrase, country)
-        capital = ActorEntry(code, code, None, "capital", f"capitals:{code}")
-        for phrase in split_list(row["capitals"]):
-            add_phrase(phrase, capital)
-        seat = ActorEntry(code + "GOV", code, "GOV", "metonym", f"metonyms:{code}")
-        for phrase in split_list(row["metonyms"]):
-            add_phrase(phrase, seat)
-    for row in read_rows(actors_dir / "regions.csv"):
-        region = ActorEntry(row["code"], row["code"], None, "region", f"regions:{row['code']}")
-        for phrase in [row["name"], *split_list(row["aliases"]), *split_list(row["adjectives"])]:
-            add_phrase(phrase, region)
-    for row in read_rows(actors_dir / "organizations.csv"):
-        org = _organization(row)
-        for phrase in [row["name"], *split_list(row["aliases"])]:
-            add_phrase(phrase, org)
+def load_actors(
+    actors_dir: Path, tokenize: Tokenize, user_dir: Path | None = None
+) -> ActorDictionary:
+    """Read the actor files of `actors_dir`, then any of the same files in `user_dir`."""
+    dictionary = ActorDictionary(names=PhraseTable(), roles=PhraseTable())
+    _read_folder(dictionary, actors_dir, tokenize, replace=False, required=True)
+    if user_dir is not None:
+        _read_folder(dictionary, user_dir, tokenize, replace=True, required=False)
+    logger.info(
+        "Loaded %d actor phrases and %d role words", len(dictionary.names), len(dictionary.roles)
+    )
+    return dictionary
+
+
+def _read_folder(
+    dictionary: ActorDictionary, folder: Path, tokenize: Tokenize, *, replace: bool, required: bool
+) -> None:
+    add = _adder(dictionary.names, tokenize, replace)
+    readers: dict[str, Callable[[dict[str, str]], None]] = {
+        "countries.csv": lambda row: _country(row, add),
+        "regions.csv": lambda row: _region(row, add),
+        "organizations.csv": lambda row: _organization(row, add),
+    }
+    for file, read in readers.items():
+        if required or (folder / file).is_file():
+            for row in read_rows(folder / file):
+                read(row)
+    if required or (folder / "people.csv").is_file():
+        for person, phrases in _people(folder / "people.csv"):
+            for phrase in phrases:
+                add(phrase, person)
     for file, column in (("roles.csv", "phrase"), ("titles.csv", "title")):
-        for row in read_rows(actors_dir / file):
-            entry = RoleEntry(row["role"], f"{file.removesuffix('.csv')}:{row[column]}")
-            roles.add(tokenize(row[column]), entry)
-    logger.info("Loaded %d actor phrases and %d role words", len(names), len(roles))
-    return ActorDictionary(names=names, roles=roles)
+        if required or (folder / file).is_file():
+            for row in read_rows(folder / file):
+                role = RoleEntry(row["role"], f"{file.removesuffix('.csv')}:{row[column]}")
+                dictionary.roles.add(tokenize(row[column]), role, replace=replace)
 
 
-def _organization(row: dict[str, str]) -> ActorEntry:
+def _country(row: dict[str, str], add: Callable[[str, ActorEntry], None]) -> None:
+    code = row["code"]
+    country = ActorEntry(code, code, None, "country", f"countries:{code}")
+    for phrase in [row["name"], *split_list(row["aliases"]), *split_list(row["adjectives"])]:
+        add(phrase, country)
+    capital = ActorEntry(code, code, None, "capital", f"capitals:{code}")
+    for phrase in split_list(row["capitals"]):
+        add(phrase, capital)
+    seat = ActorEntry(code + "GOV", code, "GOV", "metonym", f"metonyms:{code}")
+    for phrase in split_list(row["metonyms"]):
+        add(phrase, seat)
+
+
+def _region(row: dict[str, str], add: Callable[[str, ActorEntry], None]) -> None:
+    region = ActorEntry(row["code"], row["code"], None, "region", f"regions:{row['code']}")
+    for phrase in [row["name"], *split_list(row["aliases"]), *split_list(row["adjectives"])]:
+        add(phrase, region)
+
+
+def _organization(row: dict[str, str], add: Callable[[str, ActorEntry], None]) -> None:
     code, kind = row["code"], row["kind"]
     label = f"organizations:{code}"
     if kind == "DOM":  # a domestic organisation: country code, then its role
-        return ActorEntry(code, code[:3], code[3:6] or None, "organization", label)
-    return ActorEntry(code, None, kind, "organization", label)
+        entry = ActorEntry(code, code[:3], code[3:6] or None, "organization", label)
+    else:
+        entry = ActorEntry(code, None, kind, "organization", label)
+    for phrase in [row["name"], *split_list(row["aliases"])]:
+        add(phrase, entry)
 
 
-def _adder(table: PhraseTable[ActorEntry], tokenize: Tokenize) -> Callable[[str, ActorEntry], None]:
+def _people(path: Path) -> Iterator[tuple[ActorEntry, list[str]]]:
+    """One entry per person (all their terms), with the names that refer to them."""
+    terms: dict[str, list[Term]] = {}
+    names: dict[str, list[str]] = {}
+    for row in read_rows(path):
+        try:
+            term = Term(
+                code=row["code"],
+                start=date.fromisoformat(row["start"]),
+                end=date.fromisoformat(row["end"]) if row["end"] else None,
+            )
+        except ValueError as exc:
+            raise ConfigError(f"{path}: {row['name']} has a date that is not YYYY-MM-DD.") from exc
+        terms.setdefault(row["name"], []).append(term)
+        names.setdefault(row["name"], [row["name"]]).extend(split_list(row["aliases"]))
+    for name, held in terms.items():
+        first = min(held, key=lambda term: term.start)
+        entry = ActorEntry(
+            first.code, first.code[:3], None, "person", f"people:{name}", tuple(held)
+        )
+        yield entry, sorted(set(names[name]))
+
+
+def _as_held(person: ActorEntry, code: str) -> ActorEntry:
+    if code.startswith(INTERNATIONAL):
+        return ActorEntry(code, None, code[:3], "person", person.label, person.terms)
+    return ActorEntry(code, code[:3], code[3:] or None, "person", person.label, person.terms)
+
+
+def _adder(
+    table: PhraseTable[ActorEntry], tokenize: Tokenize, replace: bool
+) -> Callable[[str, ActorEntry], None]:
     def add(phrase: str, entry: ActorEntry) -> None:
         words = tokenize(phrase)
         if words and words[0] == "the" and len(words) > 1:
             words = words[1:]
-        if not table.add(words, entry):
+        if not table.add(words, entry, replace=replace):
             existing = table.get(words)
             if existing is not None and existing.code != entry.code:
-                logger.warning(
+                logger.debug(
                     "Phrase %r is already %s; ignoring it for %s",
                     phrase,
                     existing.label,

@@ -11,6 +11,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from coder import CODER_VERSION
 from coder.codebook import load_codebook
@@ -18,7 +19,7 @@ from coder.dateline import blank_datelines
 from coder.dictionaries import load_actors
 from coder.events import CodingContext, code_sentence
 from coder.lexicon import load_lexicon
-from coder.records import CodedDocument, Document
+from coder.records import Actor, CodedDocument, Document, Event
 from dyad.errors import ModelNotFoundError
 
 logger = logging.getLogger(__name__)
@@ -65,17 +66,27 @@ class Coder:
         self.max_sentence_chars = max_sentence_chars
 
     @classmethod
-    def load(cls, seeds_dir: Path, model: str, *, max_sentence_chars: int = 2_000) -> Coder:
-        """Load the spaCy pipeline and the dictionaries in `seeds_dir`."""
+    def load(
+        cls,
+        seeds_dir: Path,
+        model: str,
+        *,
+        max_sentence_chars: int = 2_000,
+        user_seeds_dir: Path | None = None,
+    ) -> Coder:
+        """Load the spaCy pipeline and the dictionaries in `seeds_dir`, then the user's own
+        dictionaries in `user_seeds_dir` (same layout; each file optional)."""
         nlp = load_model(model)
         codebook = load_codebook(seeds_dir)
 
         def tokenize(text: str) -> list[str]:
             return [token.lower_ for token in nlp.tokenizer(text)]
 
+        user_actors = user_seeds_dir / "actors" if user_seeds_dir else None
+        user_lexicon = user_seeds_dir / "lexicon" / "verbs.csv" if user_seeds_dir else None
         context = CodingContext(
-            actors=load_actors(seeds_dir / "actors", tokenize),
-            lexicon=load_lexicon(seeds_dir / "lexicon" / "verbs.csv", codebook),
+            actors=load_actors(seeds_dir / "actors", tokenize, user_actors),
+            lexicon=load_lexicon(seeds_dir / "lexicon" / "verbs.csv", codebook, user_lexicon),
             codebook=codebook,
             coder_version=CODER_VERSION,
         )
@@ -85,13 +96,22 @@ class Coder:
         """Parse and code documents, in order, streaming in batches."""
         pairs = ((blank_datelines(document.text), document) for document in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            events = []
-            n_sentences = 0
-            for index, sent in enumerate(doc.sents):
-                n_sentences += 1
-                if len(sent.text) <= self.max_sentence_chars:
-                    events.extend(code_sentence(sent, index, document, self.context))
-            yield CodedDocument(document, n_sentences, tuple(events))
+            yield self._code_parsed(doc, document)
+
+    def _code_parsed(self, doc: Doc, document: Document) -> CodedDocument:
+        """Code a parsed document sentence by sentence; a pronoun subject refers back to the
+        actors the previous sentence coded."""
+        events: list[Event] = []
+        previous: tuple[Actor, ...] = ()
+        n_sentences = 0
+        for index, sent in enumerate(doc.sents):
+            n_sentences += 1
+            found: list[Event] = []
+            if len(sent.text) <= self.max_sentence_chars:
+                found = code_sentence(sent, index, document, self.context, previous)
+            events.extend(found)
+            previous = tuple({event.source.code: event.source for event in found}.values())
+        return CodedDocument(document, n_sentences, tuple(events))
 
     def code_rows(self, documents: Iterable[Document], batch_size: int = 64) -> CodingResult:
         """Code documents into table rows, logging counts at the end."""

@@ -64,30 +64,37 @@ class Lexicon:
         return lemma in self.lemmas
 
 
-def load_lexicon(path: Path, codebook: dict[str, EventCode]) -> Lexicon:
-    """Read and check the lexicon: every code must exist in the codebook."""
+def load_lexicon(
+    path: Path, codebook: dict[str, EventCode], user_path: Path | None = None
+) -> Lexicon:
+    """Read and check the lexicon; rows of a user's lexicon replace rows with the same id and
+    add new ones. Every code must exist in the codebook."""
+    entries: dict[str, VerbEntry] = {}
+    sources = [(path, False)] + ([(user_path, True)] if user_path and user_path.is_file() else [])
+    for source, is_user in sources:
+        for position, row in enumerate(read_rows(source)):
+            # a user's rows come first on a tie: their order is before every package row's
+            entry = _entry(row, -1 - position if is_user else position, source, position + 2)
+            if entry.code not in codebook:
+                raise ConfigError(
+                    f"Lexicon entry {entry.id} in {source} uses code {entry.code!r}, "
+                    "which is not in the CAMEO codebook.",
+                    hint="Fix the code (leading zeros matter) or remove the entry.",
+                )
+            if entry.id in entries and not is_user:
+                raise ConfigError(f"Lexicon entry id {entry.id} appears twice in {source}.")
+            entries[entry.id] = entry
     by_verb: dict[str, list[VerbEntry]] = defaultdict(list)
-    seen: set[str] = set()
-    for order, row in enumerate(read_rows(path)):
-        entry = _entry(row, order, path)
-        if entry.code not in codebook:
-            raise ConfigError(
-                f"Lexicon entry {entry.id} in {path} uses code {entry.code!r}, "
-                "which is not in the CAMEO codebook.",
-                hint="Fix the code (leading zeros matter) or remove the entry.",
-            )
-        if entry.id in seen:
-            raise ConfigError(f"Lexicon entry id {entry.id} appears twice in {path}.")
-        seen.add(entry.id)
+    for entry in entries.values():
         for verb in entry.verbs:
             by_verb[verb].append(entry)
-    logger.info("Loaded %d lexicon entries for %d verbs", len(seen), len(by_verb))
-    return Lexicon(by_verb=dict(by_verb), size=len(seen))
+    logger.info("Loaded %d lexicon entries for %d verbs", len(entries), len(by_verb))
+    return Lexicon(by_verb=dict(by_verb), size=len(entries))
 
 
-def _entry(row: dict[str, str], order: int, path: Path) -> VerbEntry:
+def _entry(row: dict[str, str], order: int, path: Path, line: int) -> VerbEntry:
     if not row.get("id") or not row.get("code") or not row.get("verb"):
-        raise ConfigError(f"Lexicon row {order + 2} of {path} needs an id, a code and a verb.")
+        raise ConfigError(f"Line {line} of {path} needs an id, a code and a verb.")
     targets = tuple(split_list(row.get("target", ""))) or ("dobj",)
     for slot in targets:
         if slot not in TARGET_SLOTS and not slot.startswith("prep:"):

@@ -37,6 +37,7 @@ class Actor:
     country: str | None
     role: str | None
     entry: str  # the dictionary entry that gave the code, e.g. "countries:RUS + roles:force"
+    confidence: float = 1.0  # lower when the actor was inferred (see docs/coding.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class Event:
     triggers: tuple[Trigger, ...]
     rule_id: str
     coder_version: str
+    confidence: float = 1.0  # how complete the evidence is, 0..1 (docs/coding.md)
     url: str | None = None
     outlet: str | None = None
     event_id: str = field(init=False)
@@ -107,6 +109,7 @@ class Event:
                 for t in self.triggers
             ],
             "rule_id": self.rule_id,
+            "confidence": self.confidence,
             "coder_version": self.coder_version,
         }
 

@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 def load_coder(settings: Settings) -> Coder:
     """The coder with the settings' model and dictionaries."""
     return Coder.load(
-        settings.seeds_dir, settings.model, max_sentence_chars=settings.max_sentence_chars
+        settings.seeds_dir,
+        settings.model,
+        max_sentence_chars=settings.max_sentence_chars,
+        user_seeds_dir=settings.user_seeds_dir,
     )
 
 

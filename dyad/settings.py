@@ -30,6 +30,11 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "seeds",
         description="Reference data: CAMEO codebook, actor dictionaries, event lexicon.",
     )
+    user_seeds_dir: Path | None = Field(
+        default=None,
+        description="Your own dictionaries (actors/*.csv, lexicon/verbs.csv, as in seeds/): "
+        "they add to dyad's and override entries with the same phrase or id.",
+    )
     inputs: list[Path] = Field(
         default_factory=lambda: [PROJECT_ROOT / "seeds"],
         description="Files or folders `dyad run` reads when no path is given.",

@@ -48,6 +48,7 @@ EVENT_SCHEMA = pl.Schema(
         "trigger_text": pl.String(),
         "triggers": pl.List(TRIGGER),
         "rule_id": pl.String(),
+        "confidence": pl.Float64(),
         "coder_version": pl.String(),
     }
 )
@@ -89,6 +90,7 @@ class EventModel(pa.DataFrameModel):
     trigger_text: str
     triggers: pl.List = pa.Field(dtype_kwargs={"inner": TRIGGER})
     rule_id: str
+    confidence: pl.Float64 = pa.Field(ge=0.0, le=1.0)
     coder_version: str
 
     @classmethod

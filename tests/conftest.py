@@ -86,6 +86,7 @@ def event_row(**overrides: object) -> Row:
         "trigger_text": "shelled",
         "triggers": [{"word": "shelled", "char_start": 15, "char_end": 22}],
         "rule_id": "fight.shell",
+        "confidence": 0.9,
         "coder_version": "0.1.0",
     }
     return {**row, **overrides}

@@ -71,6 +71,10 @@ def test_codes_hard_constructions(coder: Coder, text: str, expected: set) -> Non
         "Russia did not attack Ukraine.",
         "Russia did not agree to withdraw its troops.",
         "Russia did not begin to attack Ukraine.",  # "begin" is in no lexicon entry
+        "Russia may attack Ukraine.",
+        "Israel could resume strikes on Lebanon.",
+        "If talks fail, Israel will attack Hamas.",
+        "Chinese and Belarusian troops will hold joint exercises.",
         "Japan and South Korea condemned the launch.",  # the launch is no actor
         "The weather in Moscow was mild on Monday.",
         "Markets rallied in Tokyo as the yen fell against the dollar.",
@@ -117,3 +121,29 @@ def test_every_lexicon_code_is_in_the_codebook_and_every_root_is_covered() -> No
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(1, 21)}
     three_digit = {code for code in codebook if len(code) == 3}
     assert three_digit <= {code[:3] for code in codes}, "every 3-digit code has entries"
+
+
+def test_pronoun_subject_refers_to_the_previous_sentence(coder: Coder) -> None:
+    text = "Russian forces shelled Ukraine on Monday. They also attacked Moldova."
+    events = coder.code_text(text, PUBLISHED).events
+    second = [e for e in events if e.sentence_index == 1]
+    assert [(e.source.code, e.target and e.target.code) for e in second] == [("RUSMIL", "MDA")]
+    assert second[0].source.text == "They" and second[0].confidence < 1.0
+
+
+def test_pronoun_with_two_possible_antecedents_is_not_guessed(coder: Coder) -> None:
+    text = "France and Germany condemned Russia. It also criticized Belarus."
+    events = coder.code_text(text, PUBLISHED).events
+    assert not [e for e in events if e.sentence_index == 1]
+
+
+def test_former_officials_are_elites(coder: Coder) -> None:
+    assert dyads(coder, "A former Russian official criticized Ukraine.") == {
+        ("RUSELI", "111", "UKR")
+    }
+
+
+def test_confidence_reflects_the_evidence(coder: Coder) -> None:
+    direct = coder.code_text("Russia attacked Ukraine.", PUBLISHED).events[0]
+    inferred = coder.code_text("Police arrested protesters in Tbilisi.", PUBLISHED).events[0]
+    assert direct.confidence > inferred.confidence > 0.5

@@ -58,6 +58,7 @@ def event_rows(draw: st.DrawFn) -> dict[str, object]:
         "trigger_text": draw(TEXT),
         "triggers": draw(st.lists(TRIGGER, min_size=1, max_size=3)),
         "rule_id": draw(TEXT),
+        "confidence": draw(st.floats(min_value=0.0, max_value=1.0)),
         "coder_version": draw(TEXT),
     }
 

@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_text VARCHAR NOT NULL,
     triggers STRUCT(word VARCHAR, char_start INTEGER, char_end INTEGER)[] NOT NULL,
     rule_id VARCHAR NOT NULL,
+    confidence DOUBLE NOT NULL CHECK (confidence BETWEEN 0 AND 1),
     coder_version VARCHAR NOT NULL,
     run_id VARCHAR NOT NULL,
     loaded_at TIMESTAMP NOT NULL

@@ -1,0 +1,145 @@
+"""Who did it and to whom: the source and target actors of a matched verb.
+
+Each dyad carries how sure the coder is of the way its actors were found (docs/coding.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from coder.actors import SentenceActors
+from coder.records import Actor
+from coder.verbs import VerbFrame, VerbMatch
+
+INHERITS_SUBJECT = frozenset({"xcomp", "conj"})  # "agreed to withdraw", "met and signed"
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+FINITE_CLAUSES = frozenset({"ROOT", "ccomp"})  # clauses whose subject the parser may misplace
+
+# Confidence factors by how the subject was found, and how the target was.
+SUBJECT_FACTORS = {"subject": 1.0, "agent": 1.0, "relative": 0.9, "inherited": 0.9, "fronted": 0.7}
+FIRST_SLOT, LATER_SLOT, MUTUAL, NO_TARGET = 1.0, 0.9, 0.8, 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    """A source and a target (None for a target-less event), and how sure the finding is."""
+
+    source: Actor
+    target: Actor | None
+    confidence: float
+
+
+def find_dyads(match: VerbMatch, actors: SentenceActors) -> list[Dyad]:
+    """Every (source, target) the matched verb states; [] when it has no source or target."""
+    verb = match.frame.verb
+    tokens, how = subjects(match.frame)
+    sources = [actor for token in tokens for actor in actors.actors_at(token, verb)]
+    if not sources:
+        return []
+    subject_factor = SUBJECT_FACTORS[how]
+    targets, slot_factor = _targets(match, actors, {source.code for source in sources})
+    if not targets and len(sources) > 1 and _mutual(match):
+        factor = subject_factor * MUTUAL
+        return [_dyad(a, b, factor) for a in sources for b in sources if a.code != b.code]
+    if targets is None:
+        return []
+    if not targets:
+        return [_dyad(source, None, subject_factor * NO_TARGET) for source in sources]
+    factor = subject_factor * slot_factor
+    return [_dyad(s, t, factor) for s in sources for t in targets if t.code != s.code]
+
+
+def subjects(frame: VerbFrame) -> tuple[list[Token], str]:
+    """The tokens that do the action, and how they were found."""
+    verb, how = frame.verb, "subject"
+    for _ in range(4):  # follow xcomp/conj heads up to the verb that has the subject
+        if frame.passive and verb is frame.verb:
+            return _agents(verb), "agent"
+        found = [child for child in verb.children if child.dep_ == "nsubj"]
+        if found:
+            if found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return [verb.head], "relative"
+            return found[:1], how
+        if verb.dep_ in FINITE_CLAUSES:
+            return _fronted_subject(verb), "fronted"
+        if verb.dep_ not in INHERITS_SUBJECT:
+            return [], how
+        verb, how = verb.head, "inherited"
+    return [], how
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The objects of "by" in a passive clause: "were arrested by police"."""
+    return [
+        pobj
+        for child in verb.children
+        if child.dep_ == "agent"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _fronted_subject(verb: Token) -> list[Token]:
+    """The noun phrase just before a subjectless finite verb, back to the last punctuation.
+
+    Repairs parses where an opening phrase swallows the subject: "In Minsk, China and Belarus
+    agreed ..." parsed with "China and Belarus" as conjuncts of "Minsk".
+    """
+    start = verb.i
+    while start > verb.sent.start and not verb.doc[start - 1].is_punct:
+        start -= 1
+    for token in verb.doc[start : verb.i]:
+        if token.pos_ in ("PROPN", "NOUN") and not (start <= token.head.i < verb.i):
+            return [token]
+    return []
+
+
+def _targets(
+    match: VerbMatch, actors: SentenceActors, source_codes: set[str]
+) -> tuple[list[Actor] | None, float]:
+    """Target actors by the entry's preference ([] for a target-less event, None if no slot
+    fits), and the confidence factor of the slot that gave them.
+
+    A slot whose actors are all sources ("Nepal lifted the curfew in Kathmandu") is passed over.
+    """
+    frame = match.frame
+    for rank, slot in enumerate(match.entry.targets):
+        if slot == "none":
+            return [], NO_TARGET
+        for token in slot_tokens(slot, frame):
+            found = actors.actors_at(token, frame.verb)
+            if any(actor.code not in source_codes for actor in found):
+                return found, FIRST_SLOT if rank == 0 else LATER_SLOT
+    return None, 0.0
+
+
+def slot_tokens(slot: str, frame: VerbFrame) -> list[Token]:
+    """The tokens a target slot of the lexicon points at in this verb's frame."""
+    if slot == "dobj":
+        return [frame.obj] if frame.obj is not None else []
+    if slot == "comp":  # "threatened to attack Ukraine", "demanded that Russia withdraw"
+        return [
+            c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")
+        ]
+    if slot == "dative":
+        tokens = [frame.dative] if frame.dative is not None else []
+        return [c for t in tokens for c in ([t] if t.pos_ != "ADP" else list(t.children))]
+    name = slot.removeprefix("prep:")
+    return [pobj for prep_name, _, pobj in frame.preps if prep_name == name]
+
+
+def _mutual(match: VerbMatch) -> bool:
+    """Whether "X and Y <verb>" with no stated target is X and Y acting on each other.
+
+    So when the verb acts on nothing but its own cue ("agreed to expand cooperation", "met"),
+    and it is not a public statement (root 01), which two parties make jointly, not to each other.
+    """
+    obj = match.frame.obj
+    return (obj is None or obj in match.cue_tokens) and not match.entry.code.startswith("01")
+
+
+def _dyad(source: Actor, target: Actor | None, factor: float) -> Dyad:
+    confidence = factor * source.confidence * (target.confidence if target else 1.0)
+    return Dyad(source, target, confidence)

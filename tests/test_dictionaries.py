@@ -1,0 +1,86 @@
+"""Dictionaries: office holders by date, and a user's own dictionaries over dyad's."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coder.dictionaries import ActorEntry, Term
+from coder.engine import Coder
+from dyad.settings import load_settings
+
+PERSON = ActorEntry(
+    "USAGOV",
+    "USA",
+    None,
+    "person",
+    "people:Jane Doe",
+    (
+        Term("USAGOV", date(2010, 1, 1), date(2014, 12, 31)),
+        Term("USAGOVMIL", date(2015, 1, 1), None),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [
+        (date(2005, 1, 1), "USA"),  # before any office: the country
+        (date(2012, 6, 1), "USAGOV"),
+        (date(2020, 6, 1), "USAGOVMIL"),  # open-ended term
+    ],
+)
+def test_people_are_coded_by_the_office_held_that_day(day: date, code: str) -> None:
+    held = PERSON.on(day)
+    assert held is not None and held.code == code
+
+
+def test_people_out_of_office_are_former_officials() -> None:
+    ended = ActorEntry(
+        "FRAGOV",
+        "FRA",
+        None,
+        "person",
+        "people:X",
+        (Term("FRAGOV", date(2000, 1, 1), date(2001, 1, 1)),),
+    )
+    held = ended.on(date(2010, 1, 1))
+    assert held is not None and held.code == "FRAELI"
+    un = ActorEntry(
+        "IGOUNO",
+        None,
+        None,
+        "person",
+        "people:Y",
+        (Term("IGOUNO", date(2000, 1, 1), date(2001, 1, 1)),),
+    )
+    assert un.on(date(2010, 1, 1)) is None
+
+
+def test_user_dictionaries_add_and_override(tmp_path: Path) -> None:
+    settings = load_settings()
+    user = tmp_path / "mine"
+    (user / "actors").mkdir(parents=True)
+    (user / "lexicon").mkdir()
+    (user / "actors" / "organizations.csv").write_text(
+        "code,group,kind,name,aliases\nMNCACM,ACM,MNC,Acme Corporation,Acme\n", encoding="utf-8"
+    )
+    (user / "actors" / "countries.csv").write_text(
+        "code,name,aliases,adjectives,capitals,metonyms\nXYZ,Ruritania,,Ruritanian,Strelsau,\n",
+        encoding="utf-8",
+    )
+    header = (settings.seeds_dir / "lexicon" / "verbs.csv").read_text().splitlines()[0]
+    (user / "lexicon" / "verbs.csv").write_text(
+        header + "\nuser-sue,115,sue,,,,,dobj,X sued Y\n", encoding="utf-8"
+    )
+    coder = Coder.load(settings.seeds_dir, settings.model, user_seeds_dir=user)
+    events = coder.code_text("Ruritania sued Acme.", date(2026, 6, 2)).events
+    assert [(e.source.code, e.code, e.target and e.target.code, e.rule_id) for e in events] == [
+        ("XYZ", "115", "MNCACM", "user-sue")
+    ]
+    plain = Coder.load(settings.seeds_dir, settings.model)
+    assert not plain.code_text("Ruritania sued Acme.", date(2026, 6, 2)).events
+    shutil.rmtree(user)
