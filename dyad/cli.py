@@ -133,3 +133,20 @@ def export(db: DbOption = None, export_dir: ExportOption = None) -> None:
     except DyadError as error:
         _fail(error)
     typer.echo(summary)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold set: JSON Lines of id, text, date, events.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    seeds: SeedsOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Score the coder on a gold set: precision, recall, F1 per level and a root confusion table."""
+    settings = _settings(seeds_dir=seeds, model=model)
+    from dyad.commands import evaluate_gold
+
+    try:
+        typer.echo(evaluate_gold(gold, settings, as_json))
+    except DyadError as error:
+        _fail(error)

@@ -103,3 +103,24 @@ def export_warehouse(settings: Settings) -> str:
     manifest = export_parquet(settings.db_path, settings.export_dir, run_id=None)
     counts = ", ".join(f"{table.name} {table.rows}" for table in manifest.tables)
     return f"exported {counts} rows to {settings.export_dir}"
+
+
+def evaluate_gold(path: Path, settings: Settings, as_json: bool) -> str:
+    """Score the coder on a gold set; the report as text (or JSON)."""
+    from coder.evaluation import evaluate, group_codes, read_gold
+
+    if not path.is_file():
+        raise InputError(
+            f"The gold set {path} is not a file.",
+            check="missing_input",
+            origin=str(path),
+            hint="Give a JSON Lines gold file, e.g. tests/gold/dev.jsonl.",
+        )
+    result = evaluate(
+        load_coder(settings), read_gold(path), group_codes(settings.seeds_dir / "actors")
+    )
+    if as_json:
+        return json.dumps(result.to_dict(), indent=2)
+    from dyad.evaluation_report import render
+
+    return render(result)

@@ -45,7 +45,7 @@ def test_every_command_has_help(command: str) -> None:
 
 
 def test_commands_are_the_documented_ones() -> None:
-    assert {"run", "code", "query", "export"} <= set(COMMANDS)
+    assert {"run", "code", "query", "export", "evaluate"} <= set(COMMANDS)
 
 
 def test_code_writes_one_json_event_per_line() -> None:
@@ -111,3 +111,21 @@ def test_query_without_a_warehouse_says_what_to_do(tmp_path: Path) -> None:
 
 def test_project_root_is_the_checkout() -> None:
     assert (PROJECT_ROOT / "seeds" / "cameo" / "event_codes.csv").is_file()
+
+
+def test_evaluate_prints_scores_and_json(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"id": "g1", "text": "France condemned Russia.", "date": "2026-06-02", '
+        '"events": [{"source": "FRA", "target": "RUS", "code": "111"}]}\n'
+        '{"id": "g2", "text": "Russia did not attack Ukraine.", "date": "2026-06-02", '
+        '"events": []}\n',
+        encoding="utf-8",
+    )
+    text = runner.invoke(app, ["evaluate", str(gold)])
+    assert text.exit_code == 0, text.output
+    assert "dyad+root" in text.stdout and "confusion by root" in text.stdout
+    figures = json.loads(runner.invoke(app, ["evaluate", str(gold), "--json"]).stdout)
+    assert figures["dyad+code"]["f1"] == 1.0 and figures["negative_accuracy"] == 1.0
+    bad = runner.invoke(app, ["evaluate", str(tmp_path / "missing.jsonl")])
+    assert bad.exit_code == 1 and bad.stderr.startswith("error:")
