@@ -20,7 +20,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", 
 # Prepositions whose object still names the actor ("the government of Belarus").
 OF_PREPS = frozenset({"of"})
 # Prepositions that place a role-only actor in a country ("officials in Kyiv").
-LOCATIVE_PREPS = frozenset({"in", "from"})
+LOCATIVE_PREPS = frozenset({"in", "from", "through", "across", "at", "outside"})
 # Nouns that count the actor that follows "of": "dozens of protesters".
 QUANTITY_NOUNS = frozenset(
     "dozen dozens hundred hundreds thousand thousands ten tens score scores number group "
@@ -97,6 +97,19 @@ class SentenceActors:
             if name is None and heads_role and holder is not None:
                 name = _nearest(self._dated(_within(self._names, _locative_tokens(holder))), head.i)
                 confidence = INFERRED_COUNTRY
+        if name is None and heads_role and role is not None:  # "the police": place it later
+            role_entry = role.value
+            return [
+                Actor(
+                    role_entry.role,
+                    _text(head, tokens),
+                    None,
+                    role_entry.role,
+                    role_entry.label,
+                    1.0,
+                    placed=False,
+                )
+            ]
         if name is None:
             return []
         text = _text(head, tokens)
@@ -117,8 +130,9 @@ class SentenceActors:
     def _coordinated(self, name: Match, names: list[Match], tokens: set[int]) -> list[Match]:
         """Names coordinated with `name` inside the phrase: "Belarusian" in "Chinese and
         Belarusian troops"."""
-        linked = {c.i for c in self._doc[name.start].conjuncts if c.i in tokens}
-        return [m for m in names if m.start != name.start and m.start in linked]
+        words = self._doc[name.start : name.end]
+        linked = {c.i for word in words for c in word.conjuncts if c.i in tokens}
+        return [m for m in names if m.start != name.start and linked & set(range(m.start, m.end))]
 
     def _antecedents(self, pronoun: Token) -> list[Actor]:
         """The previous sentence's actor for "it", "he", "she" (only if there was exactly one),

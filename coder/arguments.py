@@ -19,7 +19,13 @@ FINITE_CLAUSES = frozenset({"ROOT", "ccomp"})  # clauses whose subject the parse
 
 # Confidence factors by how the subject was found, and how the target was.
 SUBJECT_FACTORS = {"subject": 1.0, "agent": 1.0, "relative": 0.9, "inherited": 0.9, "fronted": 0.7}
-FIRST_SLOT, LATER_SLOT, MUTUAL, NO_TARGET = 1.0, 0.9, 0.8, 1.0
+FIRST_SLOT, LATER_SLOT, FALLBACK, MUTUAL, NO_TARGET = 1.0, 0.9, 0.8, 0.8, 1.0
+INFERRED_COUNTRY = 0.85  # a role-only actor placed in the other party's country
+GENERIC_STATEMENT = "010"
+# Prepositions whose object is likely the target when the lexicon entry names none.
+FALLBACK_PREPS = frozenset(
+    {"on", "with", "against", "to", "toward", "towards", "at", "from", "between", "over", "into"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +44,70 @@ def find_dyads(match: VerbMatch, actors: SentenceActors) -> list[Dyad]:
     sources = [actor for token in tokens for actor in actors.actors_at(token, verb)]
     if not sources:
         return []
-    subject_factor = SUBJECT_FACTORS[how]
-    targets, slot_factor = _targets(match, actors, {source.code for source in sources})
+    factor = SUBJECT_FACTORS[how]
+    source_codes = {source.code for source in sources}
+    targets, slot_factor = _targets(match, actors, source_codes)
+    if not targets and match.entry.code != GENERIC_STATEMENT:
+        fallback = _fallback_targets(match, actors, source_codes)
+        if fallback:
+            targets, slot_factor = fallback, FALLBACK
     if not targets and len(sources) > 1 and _mutual(match):
-        factor = subject_factor * MUTUAL
-        return [_dyad(a, b, factor) for a in sources for b in sources if a.code != b.code]
+        placed = [a for a in sources if a.placed]
+        return [_dyad(a, b, factor * MUTUAL) for a in placed for b in placed if a.code != b.code]
     if targets is None:
         return []
+    sources, targets = _place(sources, targets)
     if not targets:
-        return [_dyad(source, None, subject_factor * NO_TARGET) for source in sources]
-    factor = subject_factor * slot_factor
+        return [_dyad(source, None, factor * NO_TARGET) for source in sources]
+    factor *= slot_factor
     return [_dyad(s, t, factor) for s in sources for t in targets if t.code != s.code]
+
+
+def _place(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """Give role-only actors ("the police", "the government") the other party's country;
+    drop those that cannot be placed ("police arrested protesters": no country anywhere)."""
+    source_country = next((a.country for a in sources if a.placed and a.country), None)
+    target_country = next((a.country for a in targets if a.placed and a.country), None)
+
+    def placed(group: list[Actor], country: str | None) -> list[Actor]:
+        if country is None:
+            return [a for a in group if a.placed]
+        return [a if a.placed else a.placed_in(country, INFERRED_COUNTRY) for a in group]
+
+    return placed(sources, target_country), placed(targets, source_country)
+
+
+def _fallback_targets(
+    match: VerbMatch, actors: SentenceActors, source_codes: set[str]
+) -> list[Actor] | None:
+    """Actors the entry's slots missed: on a target-like preposition of the verb, its object or
+    complement ("eased sanctions on Belarus", "agreed to a ceasefire with Israel"), else in the
+    object phrase itself ("denied Israeli allegations")."""
+    frame = match.frame
+    tokens: list[Token] = []
+    for name, _, pobj in frame.preps:
+        if name in FALLBACK_PREPS:
+            tokens.append(pobj)
+            tokens.extend(_nested_pobjs(pobj))
+    tokens.extend(c for verb in frame.complements for c in verb.children if c.dep_ == "dobj")
+    if frame.obj is not None:
+        tokens.append(frame.obj)
+    for token in tokens:
+        found = actors.actors_at(token, frame.verb)
+        if any(actor.code not in source_codes for actor in found):
+            return found
+    return None
+
+
+def _nested_pobjs(token: Token) -> list[Token]:
+    """Objects of target-like prepositions attached to a noun: "a ceasefire *with Israel*"."""
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in FALLBACK_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def subjects(frame: VerbFrame) -> tuple[list[Token], str]:

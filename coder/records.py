@@ -38,6 +38,13 @@ class Actor:
     role: str | None
     entry: str  # the dictionary entry that gave the code, e.g. "countries:RUS + roles:force"
     confidence: float = 1.0  # lower when the actor was inferred (see docs/coding.md)
+    placed: bool = True  # False for a role with no country yet ("the police"), see arguments
+
+    def placed_in(self, country: str, confidence: float) -> Actor:
+        """This role-only actor, placed in `country` (taken from the other party)."""
+        code = country + (self.role or "")
+        label = f"{self.entry} in {country} (from the other party)"
+        return Actor(code, self.text, country, self.role, label, self.confidence * confidence)
 
 
 @dataclass(frozen=True, slots=True)
