@@ -150,3 +150,22 @@ def evaluate(
         typer.echo(evaluate_gold(gold, settings, as_json))
     except DyadError as error:
         _fail(error)
+
+
+@app.command()
+def explain(
+    text: Annotated[str, typer.Argument(help="The sentence or text to explain.")],
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (default: today).")
+    ] = None,
+    seeds: SeedsOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Show how a text is coded: the parse, the actors found, each verb's decision, the events."""
+    settings = _settings(seeds_dir=seeds, model=model)
+    from dyad.commands import explain_text
+
+    try:
+        typer.echo(explain_text(text, date_, settings))
+    except DyadError as error:
+        _fail(error)

@@ -124,3 +124,22 @@ def evaluate_gold(path: Path, settings: Settings, as_json: bool) -> str:
     from dyad.evaluation_report import render
 
     return render(result)
+
+
+def explain_text(text: str, published: str | None, settings: Settings) -> str:
+    """How the coder codes `text`, rendered for people."""
+    from datetime import date
+
+    from coder.explain import explain
+    from dyad.explain_report import render
+
+    try:
+        day = date.fromisoformat(published) if published else date.today()
+    except ValueError as exc:
+        raise InputError(
+            f"--date {published!r} is not a date.",
+            check="invalid_date",
+            origin="--date",
+            hint="Write it as YYYY-MM-DD.",
+        ) from exc
+    return render(explain(load_coder(settings), text, day))

@@ -45,7 +45,7 @@ def test_every_command_has_help(command: str) -> None:
 
 
 def test_commands_are_the_documented_ones() -> None:
-    assert {"run", "code", "query", "export", "evaluate"} <= set(COMMANDS)
+    assert {"run", "code", "query", "export", "evaluate", "explain"} <= set(COMMANDS)
 
 
 def test_code_writes_one_json_event_per_line() -> None:
@@ -129,3 +129,17 @@ def test_evaluate_prints_scores_and_json(tmp_path: Path) -> None:
     assert figures["dyad+code"]["f1"] == 1.0 and figures["negative_accuracy"] == 1.0
     bad = runner.invoke(app, ["evaluate", str(tmp_path / "missing.jsonl")])
     assert bad.exit_code == 1 and bad.stderr.startswith("error:")
+
+
+def test_explain_shows_parse_actors_decisions_and_events() -> None:
+    text = "Russia did not attack Ukraine. Ukrainian forces launched a drone attack on Russia."
+    result = runner.invoke(app, ["explain", text, "--date", "2026-06-02"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "sentence 0: Russia did not attack Ukraine." in out
+    assert "attack           negated" in out  # why the first sentence codes nothing
+    assert "countries:UKR" in out and "roles:force" in out  # the dictionary entries used
+    assert "UKRMIL 195 RUS" in out and "rule 195-drone-attack" in out
+    assert "nsubj" in out  # the parse is shown
+    bad = runner.invoke(app, ["explain", "x", "--date", "June"])
+    assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.stderr
