@@ -97,6 +97,8 @@ class SentenceActors:
             if name is None and heads_role and holder is not None:
                 name = _nearest(self._dated(_within(self._names, _locative_tokens(holder))), head.i)
                 confidence = INFERRED_COUNTRY
+        if name is None and heads_role and _owned_by_pronoun(head):
+            return []  # "their troops", "its forces": the subject itself, not another actor
         if name is None and heads_role and role is not None:  # "the police": place it later
             role_entry = role.value
             return [
@@ -146,14 +148,23 @@ class SentenceActors:
 
 
 def phrase_tokens(head: Token) -> set[int]:
-    """Indexes of the tokens in the noun phrase headed by `head`."""
+    """Indexes of the tokens in the noun phrase headed by `head`: its modifiers, and the noun
+    phrase of an "of" ("the government of Belarus"), but not that noun's own places ("the
+    sidelines of a forum in Singapore" names no Singaporean actor)."""
     keep = {head.i}
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS:
             keep.update(token.i for token in child.subtree)
         elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
-            keep.update(token.i for token in child.subtree)
+            keep.add(child.i)
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    keep.update(phrase_tokens(pobj))
     return keep
+
+
+def _owned_by_pronoun(head: Token) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
 def counted_noun(head: Token) -> Token:

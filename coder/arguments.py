@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from coder.actors import SentenceActors
+from coder.dictionaries import INTERNATIONAL
 from coder.records import Actor
 from coder.verbs import VerbFrame, VerbMatch
 
@@ -21,6 +22,7 @@ FINITE_CLAUSES = frozenset({"ROOT", "ccomp"})  # clauses whose subject the parse
 SUBJECT_FACTORS = {"subject": 1.0, "agent": 1.0, "relative": 0.9, "inherited": 0.9, "fronted": 0.7}
 FIRST_SLOT, LATER_SLOT, FALLBACK, MUTUAL, NO_TARGET = 1.0, 0.9, 0.8, 0.8, 1.0
 INFERRED_COUNTRY = 0.85  # a role-only actor placed in the other party's country
+SENTENCE_ACTOR = 0.6  # the one other actor the sentence names, when the verb points at none
 GENERIC_STATEMENT = "010"
 # Prepositions whose object is likely the target when the lexicon entry names none.
 FALLBACK_PREPS = frozenset(
@@ -51,6 +53,10 @@ def find_dyads(match: VerbMatch, actors: SentenceActors) -> list[Dyad]:
         fallback = _fallback_targets(match, actors, source_codes)
         if fallback:
             targets, slot_factor = fallback, FALLBACK
+        elif targets is not None or len(sources) == 1:
+            other = _only_other_actor(match, actors, source_codes)
+            if other:
+                targets, slot_factor = other, SENTENCE_ACTOR
     if not targets and len(sources) > 1 and _mutual(match):
         placed = [a for a in sources if a.placed]
         return [_dyad(a, b, factor * MUTUAL) for a in placed for b in placed if a.code != b.code]
@@ -89,7 +95,9 @@ def _fallback_targets(
         if name in FALLBACK_PREPS:
             tokens.append(pobj)
             tokens.extend(_nested_pobjs(pobj))
-    tokens.extend(c for verb in frame.complements for c in verb.children if c.dep_ == "dobj")
+    tokens.extend(  # "demanded that India extradite ...", "threatened to attack Ukraine"
+        c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")
+    )
     if frame.obj is not None:
         tokens.append(frame.obj)
     for token in tokens:
@@ -97,6 +105,35 @@ def _fallback_targets(
         if any(actor.code not in source_codes for actor in found):
             return found
     return None
+
+
+def _only_other_actor(
+    match: VerbMatch, actors: SentenceActors, source_codes: set[str]
+) -> list[Actor] | None:
+    """The one other actor the sentence names outside any subject ("pledged food rations for
+    families displaced by flooding in Bangladesh" → Bangladesh), or None if not exactly one."""
+    sent = match.frame.verb.sent
+    found: dict[str, Actor] = {}
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN") or _in_subject(token):
+            continue
+        for actor in actors.phrase_actors(token):
+            if actor.placed and _party(actor.code) not in {_party(c) for c in source_codes}:
+                found.setdefault(_party(actor.code), actor)
+    return list(found.values()) if len(found) == 1 else None
+
+
+def _party(code: str) -> str:
+    """The country of a domestic code, or an international code whole."""
+    return code if code.startswith(INTERNATIONAL) else code[:3]
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether the token is part of a subject ("officials in Kyiv said")."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ in ("nsubj", "nsubjpass", "agent"):
+            return True
+    return False
 
 
 def _nested_pobjs(token: Token) -> list[Token]:

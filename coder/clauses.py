@@ -26,8 +26,8 @@ def unreal(verb: Token) -> str | None:
 
 def _own_mood(verb: Token) -> str | None:
     for child in verb.children:
-        if child.dep_ == "neg":
-            return "negated"
+        if child.dep_ == "neg" or (child.dep_ == "nsubj" and _no_determiner(child)):
+            return "negated"  # "did not sign", "No Russian warplanes entered ..."
         if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in MODALS):
             return "modal"
         if child.dep_ == "mark" and child.lower_ in CONDITIONS:
@@ -48,3 +48,7 @@ def _mood_chain(verb: Token) -> list[Token]:
             break  # "Russia did not attack and Belarus signed": a clause of its own
         chain.append(last.head)
     return chain
+
+
+def _no_determiner(subject: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
