@@ -48,7 +48,7 @@ class VerbFrame:
             (prep.lower_, prep, pobj)
             for holder in holders
             for prep in holder.children
-            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP"
+            if prep.dep_ == "prep" or (prep.dep_ == "dative" and prep.pos_ == "ADP")
             for pobj in prep.children
             if pobj.dep_ in ("pobj", "pcomp")  # "accused X of violating ..."
         )
