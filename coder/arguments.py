@@ -19,7 +19,14 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 FINITE_CLAUSES = frozenset({"ROOT", "ccomp"})  # clauses whose subject the parser may misplace
 
 # Confidence factors by how the subject was found, and how the target was.
-SUBJECT_FACTORS = {"subject": 1.0, "agent": 1.0, "relative": 0.9, "inherited": 0.9, "fronted": 0.7}
+SUBJECT_FACTORS = {
+    "subject": 1.0,
+    "agent": 1.0,
+    "relative": 0.9,
+    "inherited": 0.9,
+    "reported": 0.9,
+    "fronted": 0.7,
+}
 FIRST_SLOT, LATER_SLOT, FALLBACK, MUTUAL, NO_TARGET = 1.0, 0.9, 0.8, 0.8, 1.0
 INFERRED_COUNTRY = 0.85  # a role-only actor placed in the other party's country
 SENTENCE_ACTOR = 0.6  # the one other actor the sentence names, when the verb points at none
@@ -157,6 +164,9 @@ def subjects(frame: VerbFrame) -> tuple[list[Token], str]:
         if found:
             if found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return [verb.head], "relative"
+            speaker = _speaker(verb, found[0])
+            if speaker:
+                return speaker, "reported"
             return found[:1], how
         if verb.dep_ in FINITE_CLAUSES:
             return _fronted_subject(verb), "fronted"
@@ -164,6 +174,18 @@ def subjects(frame: VerbFrame) -> tuple[list[Token], str]:
             return [], how
         verb, how = verb.head, "inherited"
     return [], how
+
+
+def _speaker(verb: Token, subject: Token) -> list[Token]:
+    """In reported speech, the speaker a pronoun subject stands for: "the Kremlin said *it*
+    struck ...", "Khan said *his office* was investigating ..."; [] otherwise."""
+    if verb.dep_ != "ccomp" or verb.head is verb:
+        return []
+    pronoun = subject.pos_ == "PRON" and subject.lower_ in ("it", "they", "he", "she")
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+    if not (pronoun or owned):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
 
 
 def _agents(verb: Token) -> list[Token]:

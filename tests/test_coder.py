@@ -147,3 +147,9 @@ def test_confidence_reflects_the_evidence(coder: Coder) -> None:
     direct = coder.code_text("Russia attacked Ukraine.", PUBLISHED).events[0]
     inferred = coder.code_text("Police arrested protesters in Tbilisi.", PUBLISHED).events[0]
     assert direct.confidence > inferred.confidence > 0.5
+
+
+def test_reported_pronoun_is_the_speaker(coder: Coder) -> None:
+    assert dyads(coder, "The Kremlin said it had struck Ukrainian airfields.") == {
+        ("RUSGOV", "190", "UKR")
+    }
