@@ -15,6 +15,7 @@ QUANTITY_NOUNS = frozenset(
 )
 QUANTITY_PREPS = frozenset({"of", "in"})  # "a wave of attacks", "$2 billion in military aid"
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+Forms = dict[int, tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +80,10 @@ def match_verbs(frame: VerbFrame, lexicon: Lexicon) -> list[VerbMatch]:
     specific entry (more conditions, more cue words); then the one earlier in the file.
     """
     ranked: list[tuple[tuple[int, int, int], VerbMatch]] = []
+    forms: Forms = {}  # each noun's lemma and lower-case form, looked up once per verb
     for priority, key in enumerate(reversed(frame.keys)):
         for entry in lexicon.by_verb.get(key, ()):
-            fit = _fit(entry, frame)
+            fit = _fit(entry, frame, forms)
             if fit is not None:
                 cues, n_words = fit
                 rank = (priority, entry.specificity + n_words, -entry.order)
@@ -90,18 +92,19 @@ def match_verbs(frame: VerbFrame, lexicon: Lexicon) -> list[VerbMatch]:
     return [match for _, match in ranked]
 
 
-def _fit(entry: VerbEntry, frame: VerbFrame) -> tuple[tuple[Token, ...], int] | None:
+def _fit(entry: VerbEntry, frame: VerbFrame, forms: Forms) -> tuple[tuple[Token, ...], int] | None:
     """The cue tokens and the number of cue words, if every condition holds; else None."""
     cues: list[Token] = []
     if entry.objects:
-        found = _noun_fits(frame.obj, entry.objects) if frame.obj is not None else None
+        found = _noun_fits(frame.obj, entry.objects, forms) if frame.obj is not None else None
         if found is None:
             return None
         cues.extend(found)
     if entry.prep:
         pairs = [(prep, pobj) for name, prep, pobj in frame.preps if name == entry.prep]
-        fits = [(prep, _noun_fits(pobj, entry.prep_objects)) for prep, pobj in pairs]
+        fits: list[tuple[Token, tuple[Token, ...] | None]] = [(prep, None) for prep, _ in pairs]
         if entry.prep_objects:
+            fits = [(prep, _noun_fits(pobj, entry.prep_objects, forms)) for prep, pobj in pairs]
             fits = [(prep, found) for prep, found in fits if found is not None]
         if not fits:
             return None
@@ -119,9 +122,11 @@ def _fit(entry: VerbEntry, frame: VerbFrame) -> tuple[tuple[Token, ...], int] | 
     return tuple(cues), len(cues)
 
 
-def _noun_fits(token: Token, cues: tuple[NounCue, ...]) -> tuple[Token, ...] | None:
+def _noun_fits(token: Token, cues: tuple[NounCue, ...], forms: Forms) -> tuple[Token, ...] | None:
     """The noun and its matched modifiers for the most specific cue it fits, else None."""
-    lemma, lower = token.lemma_.lower(), token.lower_
+    if token.i not in forms:
+        forms[token.i] = (token.lemma_.lower(), token.lower_)
+    lemma, lower = forms[token.i]
     modifiers: list[Token] | None = None  # built only once a cue's head matches
     best: tuple[Token, ...] | None = None
     for cue in cues:
