@@ -7,6 +7,7 @@ organisation or person, plus a role word or office title ("Russian forces" → R
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -115,6 +116,7 @@ class SentenceActors:
         if name is None:
             return []
         text = _text(head, tokens)
+        name = _with_nationality(name, names)
         former = any(self._doc[i].lower_ in FORMER_WORDS for i in tokens)
         found = [name, *self._coordinated(name, names, tokens)]
         role_entry = role.value if role else None
@@ -185,6 +187,20 @@ def _locative_tokens(head: Token) -> set[int]:
         if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
             keep.update(token.i for token in child.subtree)
     return keep
+
+
+def _with_nationality(name: Match, names: list[Match]) -> Match:
+    """A generic international actor with its country when the phrase gives one: "French aid
+    workers" → `NGOFRA` (CAMEO writes the country after the generic code)."""
+    entry = name.value
+    if entry.kind != "organization" or len(entry.code) != 3 or entry.country:
+        return name
+    country = next((m.value for m in names if m.value.kind == "country"), None)
+    if country is None:
+        return name
+    code = entry.code + country.code
+    label = f"{entry.label} + {country.label}"
+    return Match(name.start, name.end, replace(entry, code=code, label=label))
 
 
 def _compose(

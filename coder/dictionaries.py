@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 Tokenize = Callable[[str], list[str]]
 EntryKind = Literal["country", "capital", "metonym", "region", "organization", "person"]
 FORMER = "ELI"  # the CAMEO role of former officials and other elites
-INTERNATIONAL = ("IGO", "NGO", "IMG", "NGM", "MNC")  # codes that start with no country
+INTERNATIONAL = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")  # codes with no country first
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,3 +153,9 @@ def test_reported_pronoun_is_the_speaker(coder: Coder) -> None:
     assert dyads(coder, "The Kremlin said it had struck Ukrainian airfields.") == {
         ("RUSGOV", "190", "UKR")
     }
+
+
+def test_generic_international_actors_carry_their_nationality(coder: Coder) -> None:
+    assert dyads(coder, "Malian troops abducted two French aid workers.") == {
+        ("MLIMIL", "181", "NGOFRA")
+    }
