@@ -56,6 +56,18 @@ class VerbFrame:
         return cls(verb, particle, passive, obj, dative, preps, complements)
 
     @property
+    def objects(self) -> list[Token]:
+        """Nouns an object cue may match: the direct object, then the complements' objects."""
+        nouns = [self.obj] if self.obj is not None else []
+        nouns.extend(
+            _through_quantity(c)
+            for verb in self.complements
+            for c in verb.children
+            if c.dep_ == "dobj"
+        )
+        return nouns
+
+    @property
     def keys(self) -> tuple[str, ...]:
         """Lexicon keys for this verb: "lemma particle" first, then the bare lemma."""
         lemma = self.verb.lemma_.lower()
@@ -96,7 +108,14 @@ def _fit(entry: VerbEntry, frame: VerbFrame, forms: Forms) -> tuple[tuple[Token,
     """The cue tokens and the number of cue words, if every condition holds; else None."""
     cues: list[Token] = []
     if entry.objects:
-        found = _noun_fits(frame.obj, entry.objects, forms) if frame.obj is not None else None
+        # The verb's object; for an entry that names the complement verb, also that verb's
+        # object ("pledged to send *humanitarian aid*": the complement gives it its meaning).
+        nouns = frame.objects if entry.complements else frame.objects[:1] if frame.obj else []
+        found = None
+        for noun in nouns:
+            found = _noun_fits(noun, entry.objects, forms)
+            if found is not None:
+                break
         if found is None:
             return None
         cues.extend(found)

@@ -84,3 +84,22 @@ def test_user_dictionaries_add_and_override(tmp_path: Path) -> None:
     plain = Coder.load(settings.seeds_dir, settings.model)
     assert not plain.code_text("Ruritania sued Acme.", date(2026, 6, 2)).events
     shutil.rmtree(user)
+
+
+@pytest.mark.parametrize(
+    ("published", "source"),
+    [
+        ("2019-06-02", "UKR"),  # before his first office: the country
+        ("2022-06-02", "UKRGOV"),  # prime minister
+        ("2025-09-02", "UKRGOVMIL"),  # defence minister
+    ],
+)
+def test_office_holders_in_the_seeds_follow_the_event_date(published: str, source: str) -> None:
+    settings = load_settings()
+    coder = Coder.load(settings.seeds_dir, settings.model)
+    events = coder.code_text(
+        "Denys Shmyhal criticized Russia.", date.fromisoformat(published)
+    ).events
+    assert [(e.source.code, e.code, e.target and e.target.code) for e in events] == [
+        (source, "111", "RUS")
+    ]
