@@ -161,7 +161,8 @@ def phrase_tokens(head: Token) -> set[int]:
             keep.add(child.i)
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    keep.update(phrase_tokens(pobj))
+                    for noun in (pobj, *pobj.conjuncts):  # "of Serbia and Kosovo"
+                        keep.update(phrase_tokens(noun))
     return keep
 
 

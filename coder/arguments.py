@@ -60,13 +60,13 @@ def find_dyads(match: VerbMatch, actors: SentenceActors) -> list[Dyad]:
         fallback = _fallback_targets(match, actors, source_codes)
         if fallback:
             targets, slot_factor = fallback, FALLBACK
-        elif targets is not None or len(sources) == 1:
-            other = _only_other_actor(match, actors, source_codes)
-            if other:
-                targets, slot_factor = other, SENTENCE_ACTOR
     if not targets and len(sources) > 1 and _mutual(match):
         placed = [a for a in sources if a.placed]
         return [_dyad(a, b, factor * MUTUAL) for a in placed for b in placed if a.code != b.code]
+    if not targets and match.entry.code != GENERIC_STATEMENT:
+        other = _only_other_actor(match, actors, source_codes)
+        if other:
+            targets, slot_factor = other, SENTENCE_ACTOR
     if targets is None:
         return []
     sources, targets = _place(sources, targets)

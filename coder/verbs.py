@@ -41,9 +41,8 @@ class VerbFrame:
         if obj is not None:
             obj = _through_quantity(obj)
         dative = next((c for c in children if c.dep_ == "dative"), None)
-        complements = tuple(
-            c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
-        )
+        # By dependency, not tag: the parser sometimes tags a complement verb as an adjective.
+        complements = tuple(c for c in children if c.dep_ in ("xcomp", "ccomp"))
         holders = [verb, *([obj] if obj is not None else []), *complements]
         preps = tuple(
             (prep.lower_, prep, pobj)
