@@ -20,6 +20,10 @@ from coder.records import Actor
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "appos"})
 # Prepositions whose object still names the actor ("the government of Belarus").
 OF_PREPS = frozenset({"of"})
+# Nouns whose "for" names whom they speak or act for ("a spokesman for India's foreign ministry").
+AFFILIATION_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson envoy representative negotiator commissioner".split()
+)
 # Prepositions that place a role-only actor in a country ("officials in Kyiv").
 LOCATIVE_PREPS = frozenset({"in", "from", "through", "across", "at", "outside"})
 # Nouns that count the actor that follows "of": "dozens of protesters".
@@ -157,7 +161,10 @@ def phrase_tokens(head: Token) -> set[int]:
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS:
             keep.update(token.i for token in child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
+        elif child.dep_ == "prep" and (
+            child.lower_ in OF_PREPS
+            or (child.lower_ == "for" and head.lemma_.lower() in AFFILIATION_NOUNS)
+        ):
             keep.add(child.i)
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
