@@ -105,10 +105,12 @@ def _fallback_targets(
     tokens.extend(  # "demanded that India extradite ...", "threatened to attack Ukraine"
         c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")
     )
-    if frame.obj is not None:
-        tokens.append(frame.obj)
     for token in tokens:
         found = actors.actors_at(token, frame.verb)
+        if any(actor.code not in source_codes for actor in found):
+            return found
+    if frame.obj is not None:  # only a named actor: "mobilised reservists" are its own
+        found = [a for a in actors.actors_at(frame.obj, frame.verb) if a.placed]
         if any(actor.code not in source_codes for actor in found):
             return found
     return None

@@ -16,6 +16,12 @@ QUANTITY_NOUNS = frozenset(
 QUANTITY_PREPS = frozenset({"of", "in"})  # "a wave of attacks", "$2 billion in military aid"
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 Forms = dict[int, tuple[str, str]]
+PARTICLES = frozenset({"out", "back", "down", "off", "up", "away", "over", "in"})
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december today yesterday tonight weekend "
+    "morning evening night week month year".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +41,7 @@ class VerbFrame:
         """The frame of a verb token."""
         children = list(verb.children)
         passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in children)
-        particle = next((c for c in children if c.dep_ == "prt"), None)
+        particle = next((c for c in children if _is_particle(c)), None)
         obj_dep = "nsubjpass" if passive else "dobj"
         obj = next((c for c in children if c.dep_ == obj_dep), None)
         if obj is not None:
@@ -47,10 +53,11 @@ class VerbFrame:
         preps = tuple(
             (prep.lower_, prep, pobj)
             for holder in holders
-            for prep in holder.children
+            for prep in _prepositions(holder)
             if prep.dep_ == "prep" or (prep.dep_ == "dative" and prep.pos_ == "ADP")
             for pobj in prep.children
             if pobj.dep_ in ("pobj", "pcomp")  # "accused X of violating ..."
+            and not _is_time(pobj)  # "called Zelenskiy on Tuesday": no "call on"
         )
         return cls(verb, particle, passive, obj, dative, preps, complements)
 
@@ -158,6 +165,37 @@ def _noun_fits(token: Token, cues: tuple[NounCue, ...], forms: Forms) -> tuple[T
             if best is None or len(found) > len(best):
                 best = found
     return best
+
+
+def _is_particle(token: Token) -> bool:
+    """A verb particle, also where the parser calls it an adverb or an objectless preposition:
+    "stepped *down*", "pulled *out* of Khiam"."""
+    if token.dep_ == "prt":
+        return True
+    if token.lower_ not in PARTICLES or token.i < token.head.i:
+        return False
+    return token.dep_ == "advmod" or (
+        token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children)
+    )
+
+
+def _prepositions(holder: Token) -> list[Token]:
+    """The prepositions on a word, including those under a particle ("out *of* Khiam")."""
+    found = []
+    for child in holder.children:
+        found.append(child)
+        if _is_particle(child):
+            found.extend(c for c in child.children if c.dep_ == "prep")
+    return found
+
+
+def _is_time(token: Token) -> bool:
+    """A weekday, month, year or date as the object of a preposition ("on Tuesday")."""
+    return (
+        token.lower_ in TIME_WORDS
+        or token.ent_type_ in ("DATE", "TIME")
+        or (token.like_num and len(token.text) == 4)
+    )
 
 
 def _through_quantity(obj: Token) -> Token:

@@ -159,3 +159,14 @@ def test_generic_international_actors_carry_their_nationality(coder: Coder) -> N
     assert dyads(coder, "Malian troops abducted two French aid workers.") == {
         ("MLIMIL", "181", "NGOFRA")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli troops pulled out of the Lebanese town of Khiam.", {("ISRMIL", "0874", "LBN")}),
+        ("Russia mobilised 300,000 reservists.", {("RUS", "154", "")}),  # its own, no target
+    ],
+)
+def test_particles_and_own_forces(coder: Coder, text: str, expected: set) -> None:
+    assert dyads(coder, text) == expected
