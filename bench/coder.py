@@ -17,21 +17,25 @@ from dyad.commands import code_lines, load_coder
 from dyad.settings import load_settings
 
 
-def best_of(repeats: int, work: Callable[[], int]) -> tuple[float, int]:
-    """The fastest of `repeats` runs (seconds) and what the work counted."""
-    timings = []
-    count = 0
+def interleaved_best(
+    repeats: int, first: Callable[[], int], second: Callable[[], int]
+) -> tuple[float, int, float, int]:
+    """Run the two workloads alternately `repeats` times each (so drift in machine speed hits
+    both alike); the fastest time and the count of each."""
+    times: tuple[list[float], list[float]] = ([], [])
+    counts = [0, 0]
     for _ in range(repeats):
-        start = time.perf_counter()
-        count = work()
-        timings.append(time.perf_counter() - start)
-    return min(timings), count
+        for index, work in enumerate((first, second)):
+            start = time.perf_counter()
+            counts[index] = work()
+            times[index].append(time.perf_counter() - start)
+    return min(times[0]), counts[0], min(times[1]), counts[1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=400, help="documents in the corpus")
-    parser.add_argument("--repeats", type=int, default=3, help="runs of each; the best counts")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each; the best counts")
     args = parser.parse_args()
 
     settings = load_settings()
@@ -52,8 +56,9 @@ def main() -> None:
         return out.getvalue().count("\n")
 
     parse_only()  # warm up caches and the model
-    parse_seconds, sentences = best_of(args.repeats, parse_only)
-    code_seconds, events = best_of(args.repeats, code_end_to_end)
+    parse_seconds, sentences, code_seconds, events = interleaved_best(
+        args.repeats, parse_only, code_end_to_end
+    )
     overhead = code_seconds / parse_seconds - 1
     print(f"corpus: {len(records)} documents, {sentences} sentences, {events} events coded")
     print(f"model and dictionaries load: {load_seconds:.2f} s (once per process)")

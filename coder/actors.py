@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import VERB
+from spacy.tokens import Doc, Span, Token
 
 from coder.dictionaries import FORMER, ActorDictionary, ActorEntry, RoleEntry
 from coder.phrases import Match
@@ -31,6 +33,7 @@ QUANTITY_NOUNS = frozenset(
     "dozen dozens hundred hundreds thousand thousands ten tens score scores number group "
     "handful some many several two three four five".split()
 )
+WORDS_KEY = "dyad.words"  # Doc.user_data key of the words cache
 # Subject pronouns that refer back to the previous sentence's actor.
 PRONOUNS = frozenset({"it", "he", "she", "they"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
@@ -54,12 +57,14 @@ class SentenceActors:
         day: date,
         previous: tuple[Actor, ...] = (),
     ) -> None:
-        words = [token.lower_ for token in sent]
-        lemmas = [token.lemma_.lower() for token in sent]
+        all_words, all_lemmas, _ = doc_words(sent.doc)
+        words = all_words[sent.start : sent.end]
+        lemmas = all_lemmas[sent.start : sent.end]
         offset = sent.start
         self._doc = sent.doc
         self._day = day
         self._previous = previous
+        self._cache: dict[tuple[int, int], list[Actor]] = {}  # phrases resolved once per verb
         self._names = _by_token(dictionary.names.find(words), offset)
         self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
 
@@ -80,6 +85,13 @@ class SentenceActors:
         A role-only phrase ("protesters") takes its country from a place named on the phrase or
         on `verb` ("arrested protesters in Tbilisi").
         """
+        key = (head.i, verb.i if verb is not None else -1)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._actors_at(head, verb)
+        return cached
+
+    def _actors_at(self, head: Token, verb: Token | None) -> list[Actor]:
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self._antecedents(head)
         actors: list[Actor] = []
@@ -151,6 +163,22 @@ class SentenceActors:
             Actor(a.code, pronoun.text, a.country, a.role, f"pronoun → {a.entry}", RESOLVED_PRONOUN)
             for a in self._previous
         ]
+
+
+def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
+    """Every token's lower-case form, lower-case lemma and whether it is a verb, read once per
+    document (cheaper than a spaCy Token object per word)."""
+    cached = doc.user_data.get(WORDS_KEY)
+    if cached is None:
+        strings = doc.vocab.strings
+        columns = doc.to_array([LOWER, LEMMA, POS]).tolist()
+        cached = (
+            [strings[lower] for lower, _, _ in columns],
+            [strings[lemma].lower() for _, lemma, _ in columns],
+            [pos == VERB for _, _, pos in columns],
+        )
+        doc.user_data[WORDS_KEY] = cached
+    return cached
 
 
 def phrase_tokens(head: Token) -> set[int]:

@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from coder.actors import SentenceActors
+from coder.actors import SentenceActors, doc_words
 from coder.arguments import Dyad, find_dyads
 from coder.clauses import unreal
 from coder.codebook import EventCode
@@ -98,14 +98,14 @@ def _candidates(sent: Span, lexicon: Lexicon, trace: Trace | None) -> dict[int, 
     """Matching lexicon entries per verb that states a real event (not negated, modal or
     hypothetical, nor a complement of such a verb)."""
     candidates: dict[int, list[VerbMatch]] = {}
-    for token in sent:
-        if token.pos_ != "VERB":
+    _, lemmas, verbs = doc_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if not verbs[i] or not lexicon.knows(lemmas[i]):
             continue
-        reason = unreal(token)
+        token = sent.doc[i]
+        reason = unreal(token)  # looks up through the verbs it depends on, too
         if reason:
             _note(trace, token, reason)
-            continue
-        if not lexicon.knows(token.lemma_.lower()):
             continue
         ranked = match_verbs(VerbFrame.of(token), lexicon)
         if ranked:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder.codebook import EventCode
@@ -24,9 +24,9 @@ class NounCue:
     modifiers: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class VerbEntry:
-    """One lexicon row."""
+    """One lexicon row. Compared and hashed by identity: each row is loaded once."""
 
     id: str
     code: str
@@ -37,16 +37,16 @@ class VerbEntry:
     complements: frozenset[str]
     targets: tuple[str, ...]
     order: int
+    specificity: int = field(init=False)  # how many conditions it sets; the most specific wins
 
-    @property
-    def specificity(self) -> int:
-        """How many conditions the entry sets; the most specific matching entry wins."""
-        return (
+    def __post_init__(self) -> None:
+        weight = (
             2 * bool(self.objects)
             + bool(self.prep)
             + 2 * bool(self.prep_objects)
             + 2 * bool(self.complements)
         )
+        object.__setattr__(self, "specificity", weight)
 
 
 @dataclass
@@ -58,6 +58,23 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         self.lemmas = frozenset(key.split()[0] for key in self.by_verb)
+        # Entries by verb and by the head of each object cue, so a verb is only tried against
+        # the entries its object can satisfy; entries with no object cue are always tried.
+        self._plain: dict[str, list[VerbEntry]] = defaultdict(list)
+        self._by_object: dict[tuple[str, str], list[VerbEntry]] = defaultdict(list)
+        for key, entries in self.by_verb.items():
+            for entry in entries:
+                if not entry.objects:
+                    self._plain[key].append(entry)
+                for head in {cue.head for cue in entry.objects}:
+                    self._by_object[(key, head)].append(entry)
+
+    def entries_for(self, key: str, object_words: set[str]) -> list[VerbEntry]:
+        """The entries for a verb key that could fit, given the words its objects could match."""
+        found = list(self._plain.get(key, ()))
+        for word in object_words:
+            found.extend(self._by_object.get((key, word), ()))
+        return list(dict.fromkeys(found))  # an entry two words point at is tried once
 
     def knows(self, lemma: str) -> bool:
         """Whether any entry is for this verb lemma (alone or with a particle)."""

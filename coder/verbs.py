@@ -99,8 +99,9 @@ def match_verbs(frame: VerbFrame, lexicon: Lexicon) -> list[VerbMatch]:
     """
     ranked: list[tuple[tuple[int, int, int], VerbMatch]] = []
     forms: Forms = {}  # each noun's lemma and lower-case form, looked up once per verb
+    words = {w for noun in frame.objects for w in (noun.lemma_.lower(), noun.lower_)}
     for priority, key in enumerate(reversed(frame.keys)):
-        for entry in lexicon.by_verb.get(key, ()):
+        for entry in lexicon.entries_for(key, words):
             fit = _fit(entry, frame, forms)
             if fit is not None:
                 cues, n_words = fit
