@@ -47,7 +47,8 @@ class SentenceActors:
     """The dictionary matches in one sentence, and the actor each noun phrase codes to.
 
     `day` is the event's date (people are coded by the office they held then); `previous` the
-    actors the previous sentence was about, for pronoun subjects.
+    actors the previous sentence was about, for pronoun subjects; `home` the country of the
+    document's dateline, the last resort for placing "the police" or "the government".
     """
 
     def __init__(
@@ -56,6 +57,7 @@ class SentenceActors:
         dictionary: ActorDictionary,
         day: date,
         previous: tuple[Actor, ...] = (),
+        home: str | None = None,
     ) -> None:
         all_words, all_lemmas, _ = doc_words(sent.doc)
         words = all_words[sent.start : sent.end]
@@ -64,14 +66,16 @@ class SentenceActors:
         self._doc = sent.doc
         self._day = day
         self._previous = previous
+        self.home = home  # the country of the document's dateline, if any
         self._cache: dict[tuple[int, int], list[Actor]] = {}  # phrases resolved once per verb
         self._names = _by_token(dictionary.names.find(words), offset)
         self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
 
     @property
     def has_names(self) -> bool:
-        """Whether the sentence could name an actor: a name, or a pronoun with an antecedent."""
-        return bool(self._names) or bool(self._previous)
+        """Whether the sentence could name an actor: a name, a pronoun with an antecedent, or
+        a role word the dateline's country can place."""
+        return bool(self._names) or bool(self._previous) or self.home is not None
 
     @property
     def named(self) -> list[Match]:

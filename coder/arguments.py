@@ -69,25 +69,29 @@ def find_dyads(match: VerbMatch, actors: SentenceActors) -> list[Dyad]:
             targets, slot_factor = other, SENTENCE_ACTOR
     if targets is None:
         return []
-    sources, targets = _place(sources, targets)
+    sources, targets = _place(sources, targets, actors.home)
     if not targets:
         return [_dyad(source, None, factor * NO_TARGET) for source in sources]
     factor *= slot_factor
     return [_dyad(s, t, factor) for s in sources for t in targets if t.code != s.code]
 
 
-def _place(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
-    """Give role-only actors ("the police", "the government") the other party's country;
-    drop those that cannot be placed ("police arrested protesters": no country anywhere)."""
-    source_country = next((a.country for a in sources if a.placed and a.country), None)
-    target_country = next((a.country for a in targets if a.placed and a.country), None)
+def _place(
+    sources: list[Actor], targets: list[Actor], home: str | None
+) -> tuple[list[Actor], list[Actor]]:
+    """Give role-only actors ("the police", "the government") the other party's country, else
+    the dateline's; drop those that cannot be placed (no country anywhere)."""
 
-    def placed(group: list[Actor], country: str | None) -> list[Actor]:
+    def placed(group: list[Actor], others: list[Actor]) -> list[Actor]:
+        country = next((a.country for a in others if a.placed and a.country), None)
+        source = "the other party"
+        if country is None:
+            country, source = home, "the dateline"
         if country is None:
             return [a for a in group if a.placed]
-        return [a if a.placed else a.placed_in(country, INFERRED_COUNTRY) for a in group]
+        return [a if a.placed else a.placed_in(country, INFERRED_COUNTRY, source) for a in group]
 
-    return placed(sources, target_country), placed(targets, source_country)
+    return placed(sources, targets), placed(targets, sources)
 
 
 def _fallback_targets(

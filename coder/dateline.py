@@ -20,3 +20,12 @@ DATELINE = re.compile(
 def blank_datelines(text: str) -> str:
     """`text` with each paragraph-opening dateline replaced by spaces of the same length."""
     return DATELINE.sub(lambda match: " " * len(match["dateline"]), text)
+
+
+def dateline_city(text: str) -> str | None:
+    """The city of the document's opening dateline ("TBILISI, March 18 - ..." → "TBILISI")."""
+    match = DATELINE.match(text.lstrip())
+    if not match:
+        return None
+    city = re.split(r"[,(]|\s[-–—]", match["dateline"].strip(), maxsplit=1)[0]
+    return city.strip() or None

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from coder import CODER_VERSION
 from coder.codebook import load_codebook
-from coder.dateline import blank_datelines
+from coder.dateline import blank_datelines, dateline_city
 from coder.dictionaries import load_actors
 from coder.events import CodingContext, code_sentence
 from coder.lexicon import load_lexicon
@@ -103,15 +103,25 @@ class Coder:
         actors the previous sentence coded."""
         events: list[Event] = []
         previous: tuple[Actor, ...] = ()
+        home = self.home_country(document.text)
         n_sentences = 0
         for index, sent in enumerate(doc.sents):
             n_sentences += 1
             found: list[Event] = []
             if len(sent.text) <= self.max_sentence_chars:
-                found = code_sentence(sent, index, document, self.context, previous)
+                found = code_sentence(sent, index, document, self.context, previous, home=home)
             events.extend(found)
             previous = tuple({event.source.code: event.source for event in found}.values())
         return CodedDocument(document, n_sentences, tuple(events))
+
+    def home_country(self, text: str) -> str | None:
+        """The country of the document's dateline city ("TBILISI, March 18 - " → GEO)."""
+        city = dateline_city(text)
+        if city is None:
+            return None
+        words = [token.lower_ for token in self.nlp.tokenizer(city)]
+        entry = self.context.actors.names.get(words)
+        return entry.country if entry is not None else None
 
     def code_rows(self, documents: Iterable[Document], batch_size: int = 64) -> CodingResult:
         """Code documents into table rows, logging counts at the end."""

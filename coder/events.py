@@ -52,15 +52,16 @@ def code_sentence(
     context: CodingContext,
     previous: tuple[Actor, ...] = (),
     trace: Trace | None = None,
+    home: str | None = None,
 ) -> list[Event]:
     """Every event the sentence states, at most one per (source, target, code).
 
     `previous` holds the actors the previous sentence was about (for pronoun subjects); a
-    `trace` collects why each verb was or was not coded.
+    `trace` collects why each verb was or was not coded; `home` is the dateline's country.
     """
     stated = find_date(sent.text, document.pub_date)
     info = SentenceInfo(sent, index, document, stated or document.pub_date, stated is not None)
-    actors = SentenceActors(sent, context.actors, info.event_date, previous)
+    actors = SentenceActors(sent, context.actors, info.event_date, previous, home)
     if not actors.has_names:
         return []
     candidates = _candidates(sent, context.lexicon, trace)

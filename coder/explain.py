@@ -46,9 +46,10 @@ def explain(coder: Coder, text: str, pub_date: date) -> list[SentenceExplanation
     doc = coder.nlp(blank_datelines(text))
     explained = []
     previous: tuple[Actor, ...] = ()
+    home = coder.home_country(text)
     for index, sent in enumerate(doc.sents):
         trace = Trace()
-        events = code_sentence(sent, index, document, coder.context, previous, trace)
+        events = code_sentence(sent, index, document, coder.context, previous, trace, home)
         stated = find_date(sent.text, pub_date)
         actors = SentenceActors(sent, coder.context.actors, stated or pub_date)
         names = tuple(

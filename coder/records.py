@@ -40,10 +40,10 @@ class Actor:
     confidence: float = 1.0  # lower when the actor was inferred (see docs/coding.md)
     placed: bool = True  # False for a role with no country yet ("the police"), see arguments
 
-    def placed_in(self, country: str, confidence: float) -> Actor:
-        """This role-only actor, placed in `country` (taken from the other party)."""
+    def placed_in(self, country: str, confidence: float, source: str) -> Actor:
+        """This role-only actor, placed in `country` (taken from `source`)."""
         code = country + (self.role or "")
-        label = f"{self.entry} in {country} (from the other party)"
+        label = f"{self.entry} in {country} (from {source})"
         return Actor(code, self.text, country, self.role, label, self.confidence * confidence)
 
 

@@ -170,3 +170,15 @@ def test_generic_international_actors_carry_their_nationality(coder: Coder) -> N
 )
 def test_particles_and_own_forces(coder: Coder, text: str, expected: set) -> None:
     assert dyads(coder, text) == expected
+
+
+def test_dateline_places_actors_that_name_no_country(coder: Coder) -> None:
+    text = "TBILISI, March 18 (Wire) - Police arrested dozens of protesters on Tuesday."
+    (event,) = coder.code_text(text, date(2026, 3, 18)).events
+    assert (event.source.code, event.code, event.target and event.target.code) == (
+        "GEOCOP",
+        "173",
+        "GEOCVL",
+    )
+    assert "dateline" in event.source.entry and event.confidence < 0.9
+    assert not coder.code_text("Police arrested dozens of protesters.", PUBLISHED).events

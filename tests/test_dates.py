@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from coder.dateline import dateline_city
 from coder.dates import find_date
 
 PUBLISHED = date(2026, 6, 2)  # a Tuesday
@@ -29,3 +30,16 @@ PUBLISHED = date(2026, 6, 2)  # a Tuesday
 )
 def test_find_date(sentence: str, expected: date | None) -> None:
     assert find_date(sentence, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("TBILISI, March 18 (Wire) - Police ...", "TBILISI"),
+        ("NEW YORK (AP) — The UN ...", "NEW YORK"),
+        ("KYIV, June 2 - Ukrainian forces ...", "KYIV"),
+        ("Russia - which denies it - said ...", None),
+    ],
+)
+def test_dateline_city(text: str, city: str | None) -> None:
+    assert dateline_city(text) == city
