@@ -20,9 +20,19 @@ from coder.evaluation import (
 )
 from dyad.settings import load_settings
 
-DEV = Path(__file__).parent / "gold" / "dev.jsonl"
+GOLD = Path(__file__).parent / "gold"
+DEV = GOLD / "dev.jsonl"
 # Measured on 2026-11-24; raise these when the coder gets better, never lower them to pass.
-FLOORS = {"dyad+root": 0.68, "dyad+code": 0.52, "root": 0.80, "negative_accuracy": 0.93}
+FLOORS = {
+    "dev.jsonl": {"dyad+root": 0.68, "dyad+code": 0.52, "root": 0.80, "negative_accuracy": 0.93},
+    # Held out: never looked at while developing the coder; only measured.
+    "heldout.jsonl": {
+        "dyad+root": 0.64,
+        "dyad+code": 0.49,
+        "root": 0.79,
+        "negative_accuracy": 0.90,
+    },
+}
 
 
 @pytest.fixture(scope="module")
@@ -88,12 +98,16 @@ def test_dev_set_is_read_whole() -> None:
     assert roots == {f"{root:02d}" for root in range(1, 21)}
 
 
-def test_dev_set_scores_stay_above_their_floors(coder: Coder, groups: dict[str, str]) -> None:
-    figures = evaluate(coder, read_gold(DEV), groups).to_dict()
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_gold_set_scores_stay_above_their_floors(
+    coder: Coder, groups: dict[str, str], name: str
+) -> None:
+    figures = evaluate(coder, read_gold(GOLD / name), groups).to_dict()
     measured = {
-        level: figures[level]["f1"]
-        for level in ("dyad+root", "dyad+code", "root")  # type: ignore[index]
+        level: figures[level]["f1"]  # type: ignore[index]
+        for level in ("dyad+root", "dyad+code", "root")
     }
     measured["negative_accuracy"] = figures["negative_accuracy"]  # type: ignore[assignment]
-    below = {name: value for name, value in measured.items() if value < FLOORS[name]}
-    assert not below, f"below the floor: {below} (floors {FLOORS})"
+    floors = FLOORS[name]
+    below = {level: value for level, value in measured.items() if value < floors[level]}
+    assert not below, f"{name} below the floor: {below} (floors {floors})"
