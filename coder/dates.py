@@ -36,12 +36,16 @@ MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)
 DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
+DIGIT = re.compile(r"\d")
 RELATIVE = re.compile(r"\b(?P<word>yesterday|today)\b", re.IGNORECASE)
 
 
 def find_date(sentence: str, published: date) -> date | None:
     """The date the sentence states for its event, or None when it states none."""
-    for pattern in (ISO_DATE, MONTH_DAY, DAY_MONTH):
+    has_digit = DIGIT.search(sentence) is not None
+    if not has_digit and "day" not in sentence.lower():
+        return None  # every form below needs a digit or a "...day" word
+    for pattern in (ISO_DATE, MONTH_DAY, DAY_MONTH) if has_digit else ():
         match = pattern.search(sentence)
         if match:
             found = _calendar_date(match, published)
