@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -59,16 +59,18 @@ class SentenceActors:
         previous: tuple[Actor, ...] = (),
         home: str | None = None,
     ) -> None:
-        all_words, all_lemmas, _ = doc_words(sent.doc)
+        all_words, all_lemmas, _, all_texts = doc_words(sent.doc)
         words = all_words[sent.start : sent.end]
         lemmas = all_lemmas[sent.start : sent.end]
+        texts = all_texts[sent.start : sent.end]
         offset = sent.start
         self._doc = sent.doc
         self._day = day
         self._previous = previous
         self.home = home  # the country of the document's dateline, if any
         self._cache: dict[tuple[int, int], list[Actor]] = {}  # phrases resolved once per verb
-        self._names = _by_token(dictionary.names.find(words), offset)
+        names = _merge(dictionary.names.find(words), dictionary.abbreviations.find(texts))
+        self._names = _by_token(names, offset)
         self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
 
     @property
@@ -169,20 +171,32 @@ class SentenceActors:
         ]
 
 
-def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
-    """Every token's lower-case form, lower-case lemma and whether it is a verb, read once per
-    document (cheaper than a spaCy Token object per word)."""
+def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool], list[str]]:
+    """Every token's lower-case form, lower-case lemma, whether it is a verb, and its text as
+    written, read once per document (cheaper than a spaCy Token object per word)."""
     cached = doc.user_data.get(WORDS_KEY)
     if cached is None:
         strings = doc.vocab.strings
-        columns = doc.to_array([LOWER, LEMMA, POS]).tolist()
+        columns = doc.to_array([LOWER, LEMMA, POS, ORTH]).tolist()
         cached = (
-            [strings[lower] for lower, _, _ in columns],
-            [strings[lemma].lower() for _, lemma, _ in columns],
-            [pos == VERB for _, _, pos in columns],
+            [strings[lower] for lower, _, _, _ in columns],
+            [strings[lemma].lower() for _, lemma, _, _ in columns],
+            [pos == VERB for _, _, pos, _ in columns],
+            [strings[orth] for _, _, _, orth in columns],
         )
         doc.user_data[WORDS_KEY] = cached
     return cached
+
+
+def _merge(first: list[Match], second: list[Match]) -> list[Match]:
+    """Matches of both lists, longest first where they overlap, in text order."""
+    if not first or not second:
+        return first or second
+    kept: list[Match] = []
+    for match in sorted([*first, *second], key=lambda m: (m.start, -(m.end - m.start))):
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
 
 
 def phrase_tokens(head: Token) -> set[int]:

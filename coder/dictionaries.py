@@ -75,6 +75,12 @@ class ActorDictionary:
 
     names: PhraseTable[ActorEntry]
     roles: PhraseTable[RoleEntry]
+    abbreviations: PhraseTable[ActorEntry]  # "US", "IS": matched only in capitals
+
+
+def is_abbreviation(phrase: str) -> bool:
+    """A short all-capital alias ("US", "IS", "WHO", "NATO") that is only an actor as written."""
+    return phrase.isalpha() and phrase.isupper() and len(phrase) <= 4
 
 
 def read_rows(path: Path) -> Iterator[dict[str, str]]:
@@ -98,7 +104,9 @@ def load_actors(
     actors_dir: Path, tokenize: Tokenize, user_dir: Path | None = None
 ) -> ActorDictionary:
     """Read the actor files of `actors_dir`, then any of the same files in `user_dir`."""
-    dictionary = ActorDictionary(names=PhraseTable(), roles=PhraseTable())
+    dictionary = ActorDictionary(
+        names=PhraseTable(), roles=PhraseTable(), abbreviations=PhraseTable(fold_case=False)
+    )
     _read_folder(dictionary, actors_dir, tokenize, replace=False, required=True)
     if user_dir is not None:
         _read_folder(dictionary, user_dir, tokenize, replace=True, required=False)
@@ -111,7 +119,7 @@ def load_actors(
 def _read_folder(
     dictionary: ActorDictionary, folder: Path, tokenize: Tokenize, *, replace: bool, required: bool
 ) -> None:
-    add = _adder(dictionary.names, tokenize, replace)
+    add = _adder(dictionary, tokenize, replace)
     readers: dict[str, Callable[[dict[str, str]], None]] = {
         "countries.csv": lambda row: _country(row, add),
         "regions.csv": lambda row: _region(row, add),
@@ -192,12 +200,16 @@ def _as_held(person: ActorEntry, code: str) -> ActorEntry:
 
 
 def _adder(
-    table: PhraseTable[ActorEntry], tokenize: Tokenize, replace: bool
+    dictionary: ActorDictionary, tokenize: Tokenize, replace: bool
 ) -> Callable[[str, ActorEntry], None]:
     def add(phrase: str, entry: ActorEntry) -> None:
+        if is_abbreviation(phrase):
+            dictionary.abbreviations.add([phrase], entry, replace=replace)
+            return
         words = tokenize(phrase)
         if words and words[0] == "the" and len(words) > 1:
             words = words[1:]
+        table = dictionary.names
         if not table.add(words, entry, replace=replace):
             existing = table.get(words)
             if existing is not None and existing.code != entry.code:

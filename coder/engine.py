@@ -120,7 +120,9 @@ class Coder:
         if city is None:
             return None
         words = [token.lower_ for token in self.nlp.tokenizer(city)]
-        entry = self.context.actors.names.get(words)
+        entry = self.context.actors.names.get(words) or self.context.actors.abbreviations.get(
+            [city]
+        )
         return entry.country if entry is not None else None
 
     def code_rows(self, documents: Iterable[Document], batch_size: int = 64) -> CodingResult:

@@ -99,7 +99,7 @@ def _candidates(sent: Span, lexicon: Lexicon, trace: Trace | None) -> dict[int, 
     """Matching lexicon entries per verb that states a real event (not negated, modal or
     hypothetical, nor a complement of such a verb)."""
     candidates: dict[int, list[VerbMatch]] = {}
-    _, lemmas, verbs = doc_words(sent.doc)
+    _, lemmas, verbs, _ = doc_words(sent.doc)
     for i in range(sent.start, sent.end):
         if not verbs[i] or not lexicon.knows(lemmas[i]):
             continue

@@ -19,12 +19,13 @@ class Match(Generic[T]):
 
 
 class PhraseTable(Generic[T]):
-    """Phrases as tuples of lower-case words, each mapped to a value.
+    """Phrases as tuples of words (lower case unless `fold_case` is off), each mapped to a value.
 
     The first phrase added for a key wins; `add` reports whether the phrase was new.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, fold_case: bool = True) -> None:
+        self._fold = fold_case  # False: phrases match only as written ("US", not "us")
         self._values: dict[tuple[str, ...], T] = {}
         self._first_words: set[str] = set()
         self.max_len = 0
@@ -34,7 +35,7 @@ class PhraseTable(Generic[T]):
 
     def add(self, words: Sequence[str], value: T, *, replace: bool = False) -> bool:
         """Add a phrase; with `replace`, a later value overrides an earlier one."""
-        key = tuple(word.lower() for word in words)
+        key = self._key(words)
         if not key:
             return False
         if key in self._values and not replace:
@@ -46,7 +47,10 @@ class PhraseTable(Generic[T]):
 
     def get(self, words: Sequence[str]) -> T | None:
         """The value of exactly this phrase, if present."""
-        return self._values.get(tuple(word.lower() for word in words))
+        return self._values.get(self._key(words))
+
+    def _key(self, words: Sequence[str]) -> tuple[str, ...]:
+        return tuple(word.lower() for word in words) if self._fold else tuple(words)
 
     def find(self, words: Sequence[str], last_words: Sequence[str] | None = None) -> list[Match[T]]:
         """Longest non-overlapping phrases in `words` (already lower case), left to right.
@@ -54,6 +58,9 @@ class PhraseTable(Generic[T]):
         With `last_words`, the final word of a phrase is compared against `last_words[i]` instead
         (used to compare a phrase's head noun by lemma: "armed forces" matches "armed force").
         """
+        starts = self._first_words
+        if starts.isdisjoint(words) and (last_words is None or starts.isdisjoint(last_words)):
+            return []  # no word can start a phrase: the common case, checked in C
         matches: list[Match[T]] = []
         i, n = 0, len(words)
         while i < n:

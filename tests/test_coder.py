@@ -182,3 +182,15 @@ def test_dateline_places_actors_that_name_no_country(coder: Coder) -> None:
     )
     assert "dateline" in event.source.entry and event.confidence < 0.9
     assert not coder.code_text("Police arrested dozens of protesters.", PUBLISHED).events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US forces attacked Iraq.", {("USAMIL", "190", "IRQ")}),
+        ("The WHO praised Ghana.", {("IGOUNOWHO", "051", "GHA")}),
+        ("Rebels shelled us overnight.", set()),  # "us" is a pronoun, not the United States
+    ],
+)
+def test_short_abbreviations_match_only_in_capitals(coder: Coder, text: str, expected: set) -> None:
+    assert dyads(coder, text) == expected
