@@ -35,7 +35,7 @@ def interleaved_best(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=400, help="documents in the corpus")
-    parser.add_argument("--repeats", type=int, default=5, help="runs of each; the best counts")
+    parser.add_argument("--repeats", type=int, default=7, help="runs of each; the best counts")
     args = parser.parse_args()
 
     settings = load_settings()

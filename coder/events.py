@@ -59,6 +59,8 @@ def code_sentence(
     `previous` holds the actors the previous sentence was about (for pronoun subjects); a
     `trace` collects why each verb was or was not coded; `home` is the dateline's country.
     """
+    if not _has_lexicon_verb(sent, context.lexicon):
+        return []  # most sentences of real news: no actor matching needed
     stated = find_date(sent.text, document.pub_date)
     info = SentenceInfo(sent, index, document, stated or document.pub_date, stated is not None)
     actors = SentenceActors(sent, context.actors, info.event_date, previous, home)
@@ -82,6 +84,12 @@ def code_sentence(
             if key not in events:
                 events[key] = _event(match, dyad, factor, info, context)
     return _drop_generic_statements(list(events.values()))
+
+
+def _has_lexicon_verb(sent: Span, lexicon: Lexicon) -> bool:
+    """Whether any verb of the sentence has lexicon entries (read from the document's arrays)."""
+    _, lemmas, verbs, _ = doc_words(sent.doc)
+    return any(verbs[i] and lexicon.knows(lemmas[i]) for i in range(sent.start, sent.end))
 
 
 def _governed(verb: Token, candidates: dict[int, list[VerbMatch]]) -> bool:
