@@ -39,7 +39,7 @@ PRONOUNS = frozenset({"it", "he", "she", "they"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 
 # How sure the coder is of an actor, by how it was found (see docs/coding.md).
-INFERRED_COUNTRY = 0.85  # a role word placed by a nearby place: "police in Tbilisi"
+INFERRED_COUNTRY = 0.85  # a role word placed by a place, the other party or the dateline
 RESOLVED_PRONOUN = 0.75  # "It also struck Odesa."
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from coder.actors import SentenceActors
+from coder.actors import INFERRED_COUNTRY, SentenceActors
 from coder.dictionaries import INTERNATIONAL
 from coder.records import Actor
 from coder.verbs import VerbFrame, VerbMatch
@@ -28,9 +28,8 @@ SUBJECT_FACTORS = {
     "fronted": 0.7,
 }
 FIRST_SLOT, LATER_SLOT, FALLBACK, MUTUAL, NO_TARGET = 1.0, 0.9, 0.8, 0.8, 1.0
-INFERRED_COUNTRY = 0.85  # a role-only actor placed in the other party's country
 SENTENCE_ACTOR = 0.6  # the one other actor the sentence names, when the verb points at none
-GENERIC_STATEMENT = "010"
+GENERIC_STATEMENT = "010"  # a bare "said": coded only when the sentence reports nothing else
 # Prepositions whose object is likely the target when the lexicon entry names none.
 FALLBACK_PREPS = frozenset(
     {"on", "with", "against", "to", "toward", "towards", "at", "from", "between", "over", "into"}

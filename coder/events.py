@@ -8,7 +8,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from coder.actors import SentenceActors, doc_words
-from coder.arguments import Dyad, find_dyads
+from coder.arguments import GENERIC_STATEMENT, Dyad, find_dyads
 from coder.clauses import unreal
 from coder.codebook import EventCode
 from coder.dates import find_date
@@ -18,7 +18,6 @@ from coder.records import Actor, Document, Event, Trigger
 from coder.trace import Trace
 from coder.verbs import VerbFrame, VerbMatch, match_verbs
 
-GENERIC_STATEMENT = "010"
 COMPLEMENTS = frozenset({"xcomp", "ccomp"})  # "urged X to withdraw", "demanded that X withdraw"
 FALLBACK_ENTRY = 0.85  # a looser entry coded because the best one found no source or target
 BARE_VERB = 0.9  # an entry with no object, preposition or complement cue
