@@ -64,6 +64,8 @@ def code_sentence(
     info = SentenceInfo(sent, index, document, stated or document.pub_date, stated is not None)
     actors = SentenceActors(sent, context.actors, info.event_date, previous, home)
     if not actors.has_names:
+        if trace is not None:
+            trace.add("(sentence)", -1, "no actor", detail="it names no actor dyad knows")
         return []
     candidates = _candidates(sent, context.lexicon, trace)
     events: dict[tuple[str, str, str], Event] = {}

@@ -143,3 +143,8 @@ def test_explain_shows_parse_actors_decisions_and_events() -> None:
     assert "nsubj" in out  # the parse is shown
     bad = runner.invoke(app, ["explain", "x", "--date", "June"])
     assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_explain_says_when_a_sentence_names_no_actor() -> None:
+    result = runner.invoke(app, ["explain", "Police attacked the crowd.", "--date", "2026-06-02"])
+    assert result.exit_code == 0 and "no actor: it names no actor dyad knows" in result.stdout
