@@ -48,7 +48,7 @@ class Dyad:
 def find_dyads(match: VerbMatch, actors: SentenceActors) -> list[Dyad]:
     """Every (source, target) the matched verb states; [] when it has no source or target."""
     verb = match.frame.verb
-    tokens, how = subjects(match.frame)
+    tokens, how = _source_tokens(match)
     sources = [actor for token in tokens for actor in actors.actors_at(token, verb)]
     if not sources:
         return []
@@ -159,6 +159,18 @@ def _nested_pobjs(token: Token) -> list[Token]:
     ]
 
 
+def _source_tokens(match: VerbMatch) -> tuple[list[Token], str]:
+    """Where the source is: the subject, unless the entry says it is elsewhere ("Kyiv came
+    under attack *from* Russian forces")."""
+    if match.entry.sources == ("subject",):
+        return subjects(match.frame)
+    for slot in match.entry.sources:
+        tokens = slot_tokens(slot, match.frame)
+        if tokens:
+            return tokens, "subject"
+    return [], "subject"
+
+
 def subjects(frame: VerbFrame) -> tuple[list[Token], str]:
     """The tokens that do the action, and how they were found."""
     verb, how = frame.verb, "subject"
@@ -242,6 +254,10 @@ def slot_tokens(slot: str, frame: VerbFrame) -> list[Token]:
     """The tokens a target slot of the lexicon points at in this verb's frame."""
     if slot == "dobj":
         return [frame.obj] if frame.obj is not None else []
+    if slot == "subject":  # the grammatical subject is the target: "Kyiv came under attack"
+        return subjects(frame)[0]
+    if slot == "agent":
+        return _agents(frame.verb)
     if slot == "comp":  # "threatened to attack Ukraine", "demanded that Russia withdraw"
         return [
             c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")
@@ -250,7 +266,16 @@ def slot_tokens(slot: str, frame: VerbFrame) -> list[Token]:
         tokens = [frame.dative] if frame.dative is not None else []
         return [c for t in tokens for c in ([t] if t.pos_ != "ADP" else list(t.children))]
     name = slot.removeprefix("prep:")
-    return [pobj for prep_name, _, pobj in frame.preps if prep_name == name]
+    direct = [pobj for prep_name, _, pobj in frame.preps if prep_name == name]
+    nested = [  # "came under attack *from* Russian forces": on the object of "under"
+        inner
+        for _, _, pobj in frame.preps
+        for prep in pobj.children
+        if prep.dep_ == "prep" and prep.lower_ == name
+        for inner in prep.children
+        if inner.dep_ == "pobj"
+    ]
+    return direct + nested
 
 
 def _mutual(match: VerbMatch) -> bool:

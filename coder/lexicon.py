@@ -13,7 +13,8 @@ from dyad.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
-TARGET_SLOTS = ("dobj", "dative", "comp", "none")
+TARGET_SLOTS = ("dobj", "dative", "comp", "subject", "none")
+SOURCE_SLOTS = ("subject", "agent")  # or prep:<p>: "came under attack *from* Y"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class VerbEntry:
     prep_objects: tuple[NounCue, ...]
     complements: frozenset[str]
     targets: tuple[str, ...]
+    sources: tuple[str, ...]  # where the source is: ("subject",) unless the row says otherwise
     order: int
     specificity: int = field(init=False)  # how many conditions it sets; the most specific wins
 
@@ -117,7 +119,14 @@ def _entry(row: dict[str, str], order: int, path: Path, line: int) -> VerbEntry:
         if slot not in TARGET_SLOTS and not slot.startswith("prep:"):
             raise ConfigError(
                 f"Lexicon entry {row['id']} has target {slot!r}.",
-                hint="Use dobj, dative, comp, none or prep:<preposition>.",
+                hint="Use dobj, dative, comp, subject, none or prep:<preposition>.",
+            )
+    sources = tuple(split_list(row.get("source", ""))) or ("subject",)
+    for slot in sources:
+        if slot not in SOURCE_SLOTS and not slot.startswith("prep:"):
+            raise ConfigError(
+                f"Lexicon entry {row['id']} has source {slot!r}.",
+                hint="Use subject, agent or prep:<preposition>.",
             )
     return VerbEntry(
         id=row["id"],
@@ -128,6 +137,7 @@ def _entry(row: dict[str, str], order: int, path: Path, line: int) -> VerbEntry:
         prep_objects=_cues(row.get("prep_object", "")),
         complements=frozenset(word.lower() for word in split_list(row.get("complement", ""))),
         targets=targets,
+        sources=sources,
         order=order,
     )
 

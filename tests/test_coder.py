@@ -194,3 +194,9 @@ def test_dateline_places_actors_that_name_no_country(coder: Coder) -> None:
 )
 def test_short_abbreviations_match_only_in_capitals(coder: Coder, text: str, expected: set) -> None:
     assert dyads(coder, text) == expected
+
+
+def test_rows_can_put_the_source_elsewhere_than_the_subject(coder: Coder) -> None:
+    assert dyads(coder, "Kyiv came under attack from Russian forces overnight.") == {
+        ("RUSMIL", "190", "UKR")
+    }

@@ -74,7 +74,7 @@ def test_user_dictionaries_add_and_override(tmp_path: Path) -> None:
     )
     header = (settings.seeds_dir / "lexicon" / "verbs.csv").read_text().splitlines()[0]
     (user / "lexicon" / "verbs.csv").write_text(
-        header + "\nuser-sue,115,sue,,,,,dobj,X sued Y\n", encoding="utf-8"
+        header + "\nuser-sue,115,sue,,,,,dobj,,X sued Y\n", encoding="utf-8"
     )
     coder = Coder.load(settings.seeds_dir, settings.model, user_seeds_dir=user)
     events = coder.code_text("Ruritania sued Acme.", date(2026, 6, 2)).events

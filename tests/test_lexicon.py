@@ -58,4 +58,4 @@ def test_every_code_in_the_codebook_is_reachable(coder: Coder) -> None:
 def test_entries_have_unique_ids_and_examples() -> None:
     ids = [row["id"] for row in rows()]
     assert len(ids) == len(set(ids))
-    assert all(row["note"].startswith("X") for row in rows())
+    assert all("X" in row["note"] for row in rows())  # "Y came under attack from X." too
