@@ -114,20 +114,8 @@ def load_lexicon(
 def _entry(row: dict[str, str], order: int, path: Path, line: int) -> VerbEntry:
     if not row.get("id") or not row.get("code") or not row.get("verb"):
         raise ConfigError(f"Line {line} of {path} needs an id, a code and a verb.")
-    targets = tuple(split_list(row.get("target", ""))) or ("dobj",)
-    for slot in targets:
-        if slot not in TARGET_SLOTS and not slot.startswith("prep:"):
-            raise ConfigError(
-                f"Lexicon entry {row['id']} has target {slot!r}.",
-                hint="Use dobj, dative, comp, subject, none or prep:<preposition>.",
-            )
-    sources = tuple(split_list(row.get("source", ""))) or ("subject",)
-    for slot in sources:
-        if slot not in SOURCE_SLOTS and not slot.startswith("prep:"):
-            raise ConfigError(
-                f"Lexicon entry {row['id']} has source {slot!r}.",
-                hint="Use subject, agent or prep:<preposition>.",
-            )
+    targets = _slots(row, "target", TARGET_SLOTS, default="dobj")
+    sources = _slots(row, "source", SOURCE_SLOTS, default="subject")
     return VerbEntry(
         id=row["id"],
         code=row["code"],
@@ -140,6 +128,20 @@ def _entry(row: dict[str, str], order: int, path: Path, line: int) -> VerbEntry:
         sources=sources,
         order=order,
     )
+
+
+def _slots(
+    row: dict[str, str], column: str, allowed: tuple[str, ...], default: str
+) -> tuple[str, ...]:
+    """The `|`-separated slots of a target or source cell, each named or `prep:<p>`."""
+    slots = tuple(split_list(row.get(column, ""))) or (default,)
+    for slot in slots:
+        if slot not in allowed and not slot.startswith("prep:"):
+            raise ConfigError(
+                f"Lexicon entry {row['id']} has {column} {slot!r}.",
+                hint=f"Use {', '.join(allowed)} or prep:<preposition>.",
+            )
+    return slots
 
 
 def _cues(cell: str) -> tuple[NounCue, ...]:
