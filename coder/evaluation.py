@@ -66,6 +66,15 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A gold item whose full-code events differ from the coder's: what each side had."""
+
+    item: GoldItem
+    missed: tuple[tuple[str, ...], ...]
+    extra: tuple[tuple[str, ...], ...]
+
+
 @dataclass(slots=True)
 class Evaluation:
     """Scores per level, negatives kept clean, by-tag F1, root confusion, date agreement."""
@@ -77,6 +86,7 @@ class Evaluation:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     dates_checked: int = 0
     dates_right: int = 0
+    disagreements: list[Disagreement] = field(default_factory=list)
 
     @property
     def negative_accuracy(self) -> float:
@@ -179,6 +189,7 @@ def _score_item(
                 result.by_tag[tag] = _add(result.by_tag.get(tag, Score(0, 0, 0)), level_score)
     _confuse(result, predicted, gold)
     _check_dates(result, predicted, gold, item.date)
+    _record_disagreement(result, item, predicted, gold)
 
 
 def _keys(events: list[tuple[str, str, str, date | None]], level: str) -> Counter[tuple[str, ...]]:
@@ -211,6 +222,15 @@ def _confuse(result: Evaluation, predicted: list, gold: list) -> None:
         result.confusion[(code[:2], best[2][:2])] += 1
     for _, _, code, _ in unused:
         result.confusion[(NONE, code[:2])] += 1
+
+
+def _record_disagreement(result: Evaluation, item: GoldItem, predicted: list, gold: list) -> None:
+    """Keep the item when its (source, target, code) multisets differ."""
+    coded, wanted = _keys(predicted, "dyad+code"), _keys(gold, "dyad+code")
+    if coded != wanted:
+        missed = tuple(sorted((wanted - coded).elements()))
+        extra = tuple(sorted((coded - wanted).elements()))
+        result.disagreements.append(Disagreement(item, missed, extra))
 
 
 def _check_dates(result: Evaluation, predicted: list, gold: list, published: date) -> None:

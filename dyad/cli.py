@@ -139,6 +139,9 @@ def export(db: DbOption = None, export_dir: ExportOption = None) -> None:
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold set: JSON Lines of id, text, date, events.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List the items coded differently from the gold set.")
+    ] = False,
     seeds: SeedsOption = None,
     model: ModelOption = None,
 ) -> None:
@@ -147,7 +150,7 @@ def evaluate(
     from dyad.commands import evaluate_gold
 
     try:
-        typer.echo(evaluate_gold(gold, settings, as_json))
+        typer.echo(evaluate_gold(gold, settings, as_json, errors))
     except DyadError as error:
         _fail(error)
 

@@ -105,8 +105,8 @@ def export_warehouse(settings: Settings) -> str:
     return f"exported {counts} rows to {settings.export_dir}"
 
 
-def evaluate_gold(path: Path, settings: Settings, as_json: bool) -> str:
-    """Score the coder on a gold set; the report as text (or JSON)."""
+def evaluate_gold(path: Path, settings: Settings, as_json: bool, errors: bool = False) -> str:
+    """Score the coder on a gold set; the report as text (or JSON), or the items it got wrong."""
     from coder.evaluation import evaluate, group_codes, read_gold
 
     if not path.is_file():
@@ -121,9 +121,9 @@ def evaluate_gold(path: Path, settings: Settings, as_json: bool) -> str:
     )
     if as_json:
         return json.dumps(result.to_dict(), indent=2)
-    from dyad.evaluation_report import render
+    from dyad.evaluation_report import render, render_disagreements
 
-    return render(result)
+    return render_disagreements(result) if errors else render(result)
 
 
 def explain_text(text: str, published: str | None, settings: Settings) -> str:

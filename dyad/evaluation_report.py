@@ -35,6 +35,22 @@ def render(result: Evaluation) -> str:
     return "\n".join(lines)
 
 
+def render_disagreements(result: Evaluation) -> str:
+    """Each gold item the coder got wrong at the full code: the text, what it missed, extras."""
+    lines = []
+    for case in result.disagreements:
+        lines.append(f"{case.item.id}: {case.item.text}")
+        lines.extend(f"  missed  {_event(key)}" for key in case.missed)
+        lines.extend(f"  extra   {_event(key)}" for key in case.extra)
+    lines.append(f"Items coded differently from the gold set: {len(result.disagreements)}")
+    return "\n".join(lines)
+
+
+def _event(key: tuple[str, ...]) -> str:
+    source, target, code = key
+    return f"{source or '-'} {code} {target or '-'}"
+
+
 def _confusion(result: Evaluation) -> list[str]:
     """Rows: gold root; columns: predicted root; `--` is no event on that dyad."""
     labels = [*ROOTS, NONE]

@@ -127,6 +127,18 @@ def test_evaluate_prints_scores_and_json(tmp_path: Path) -> None:
     assert "dyad+root" in text.stdout and "confusion by root" in text.stdout
     figures = json.loads(runner.invoke(app, ["evaluate", str(gold), "--json"]).stdout)
     assert figures["dyad+code"]["f1"] == 1.0 and figures["negative_accuracy"] == 1.0
+    gold.write_text(
+        '{"id": "g3", "text": "France condemned Russia.", "date": "2026-06-02", '
+        '"events": [{"source": "FRA", "target": "DEU", "code": "111"}]}\n',
+        encoding="utf-8",
+    )
+    errors = runner.invoke(app, ["evaluate", str(gold), "--errors"]).stdout.splitlines()
+    assert errors == [
+        "g3: France condemned Russia.",
+        "  missed  FRA 111 DEU",
+        "  extra   FRA 111 RUS",
+        "Items coded differently from the gold set: 1",
+    ]
     bad = runner.invoke(app, ["evaluate", str(tmp_path / "missing.jsonl")])
     assert bad.exit_code == 1 and bad.stderr.startswith("error:")
 

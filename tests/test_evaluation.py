@@ -88,6 +88,12 @@ def test_scores_count_matches_at_each_level(groups: dict[str, str]) -> None:
     assert result.confusion[("19", "19")] == 1 and result.confusion[("19", "--")] == 1
     assert result.confusion[("11", "11")] == 1 and result.confusion[("--", "11")] == 1
     assert (result.dates_checked, result.dates_right) == (2, 2)
+    wrong = {case.item.id: (case.missed, case.extra) for case in result.disagreements}
+    assert wrong == {
+        "g1": ((("UKR", "RUS", "190"),), ()),
+        "g2": ((("FRA", "UNO", "112"),), (("FRA", "DEU", "111"), ("FRA", "UNO", "111"))),
+        "g4": ((), (("RUS", "", "010"),)),
+    }
 
 
 def test_dev_set_is_read_whole() -> None:
