@@ -33,6 +33,10 @@ QUANTITY_NOUNS = frozenset(
     "dozen dozens hundred hundreds thousand thousands ten tens score scores number group "
     "handful some many several two three four five".split()
 )
+# Words that continue a place's name without making it another name ("Kharkiv Oblast").
+PLACE_WORDS = frozenset(
+    "city province region oblast state governorate district county strip valley camp".split()
+)
 WORDS_KEY = "dyad.words"  # Doc.user_data key of the words cache
 # Subject pronouns that refer back to the previous sentence's actor.
 PRONOUNS = frozenset({"it", "he", "she", "they"})
@@ -70,8 +74,11 @@ class SentenceActors:
         self.home = home  # the country of the document's dateline, if any
         self._cache: dict[tuple[int, int], list[Actor]] = {}  # phrases resolved once per verb
         names = _merge(dictionary.names.find(words), dictionary.abbreviations.find(texts))
-        self._names = _by_token(names, offset)
         self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
+        role_tokens = {i for m in self._roles for i in range(m.start, m.end)}
+        self._names = [
+            m for m in _by_token(names, offset) if _written_as_name(sent, m, role_tokens)
+        ]
 
     @property
     def has_names(self) -> bool:
@@ -217,6 +224,25 @@ def phrase_tokens(head: Token) -> set[int]:
                     for noun in (pobj, *pobj.conjuncts):  # "of Serbia and Kosovo"
                         keep.update(phrase_tokens(noun))
     return keep
+
+
+def _written_as_name(sent: Span, match: Match, role_tokens: set[int]) -> bool:
+    """A place name counts only as a proper noun of its own, written with a capital: "Split"
+    the city, not "a split"; not "Kais" in "Kais Saied" (a name next to another name, unless
+    that is a title or a place word: "Istanbul Mayor", "Kharkiv Oblast"). Other names count."""
+    if match.value.kind != "place":
+        return True
+    doc = sent.doc
+    if not doc[match.start].text[:1].isupper() or doc[match.end - 1].pos_ != "PROPN":
+        return False
+    before = doc[match.start - 1] if match.start > sent.start else None
+    after = doc[match.end] if match.end < sent.end else None
+    for word in (before, after):
+        if word is None or word.pos_ != "PROPN" or word.i in role_tokens:
+            continue
+        if word is before or word.lower_ not in PLACE_WORDS:
+            return False
+    return True
 
 
 def _owned_by_pronoun(head: Token) -> bool:

@@ -45,25 +45,29 @@ class Dyad:
     confidence: float
 
 
-def find_dyads(match: VerbMatch, actors: SentenceActors) -> list[Dyad]:
-    """Every (source, target) the matched verb states; [] when it has no source or target."""
+def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = False) -> list[Dyad]:
+    """Every (source, target) the matched verb states; [] when it has no source or target.
+
+    A place alone ("Kharkiv") is never a source, and a target only of a `material` event (a
+    deed, QuadClass 2 or 4): "shelled homes in Kharkiv", but not "praised the talks in Geneva".
+    """
     verb = match.frame.verb
     tokens, how = _source_tokens(match)
-    sources = [actor for token in tokens for actor in actors.actors_at(token, verb)]
+    sources = [a for token in tokens for a in actors.actors_at(token, verb) if not a.is_place]
     if not sources:
         return []
     factor = SUBJECT_FACTORS[how]
     source_codes = {source.code for source in sources}
-    targets, slot_factor = _targets(match, actors, source_codes)
+    targets, slot_factor = _targets(match, actors, source_codes, material)
     if not targets and match.entry.code != GENERIC_STATEMENT:
-        fallback = _fallback_targets(match, actors, source_codes)
+        fallback = _fallback_targets(match, actors, source_codes, material)
         if fallback:
             targets, slot_factor = fallback, FALLBACK
     if not targets and len(sources) > 1 and _mutual(match):
         placed = [a for a in sources if a.placed]
         return [_dyad(a, b, factor * MUTUAL) for a in placed for b in placed if a.code != b.code]
     if not targets and match.entry.code != GENERIC_STATEMENT:
-        other = _only_other_actor(match, actors, source_codes)
+        other = _only_other_actor(match, actors, source_codes, material)
         if other:
             targets, slot_factor = other, SENTENCE_ACTOR
     if targets is None:
@@ -94,7 +98,7 @@ def _place(
 
 
 def _fallback_targets(
-    match: VerbMatch, actors: SentenceActors, source_codes: set[str]
+    match: VerbMatch, actors: SentenceActors, source_codes: set[str], material: bool
 ) -> list[Actor] | None:
     """Actors the entry's slots missed: on a target-like preposition of the verb, its object or
     complement ("eased sanctions on Belarus", "agreed to a ceasefire with Israel"), else in the
@@ -109,18 +113,22 @@ def _fallback_targets(
         c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")
     )
     for token in tokens:
-        found = actors.actors_at(token, frame.verb)
+        found = [a for a in actors.actors_at(token, frame.verb) if _can_target(a, material)]
         if any(actor.code not in source_codes for actor in found):
             return found
     if frame.obj is not None:  # only a named actor: "mobilised reservists" are its own
-        found = [a for a in actors.actors_at(frame.obj, frame.verb) if a.placed]
+        found = [
+            a
+            for a in actors.actors_at(frame.obj, frame.verb)
+            if a.placed and _can_target(a, material)
+        ]
         if any(actor.code not in source_codes for actor in found):
             return found
     return None
 
 
 def _only_other_actor(
-    match: VerbMatch, actors: SentenceActors, source_codes: set[str]
+    match: VerbMatch, actors: SentenceActors, source_codes: set[str], material: bool
 ) -> list[Actor] | None:
     """The one other actor the sentence names outside any subject ("pledged food rations for
     families displaced by flooding in Bangladesh" → Bangladesh), or None if not exactly one."""
@@ -130,9 +138,16 @@ def _only_other_actor(
         if token.pos_ not in ("NOUN", "PROPN") or _in_subject(token):
             continue
         for actor in actors.phrase_actors(token):
-            if actor.placed and _party(actor.code) not in {_party(c) for c in source_codes}:
+            if not actor.placed or not _can_target(actor, material):
+                continue
+            if _party(actor.code) not in {_party(c) for c in source_codes}:
                 found.setdefault(_party(actor.code), actor)
     return list(found.values()) if len(found) == 1 else None
+
+
+def _can_target(actor: Actor, material: bool) -> bool:
+    """Whether the actor can be the target: a place alone only of a deed."""
+    return material or not actor.is_place
 
 
 def _party(code: str) -> str:
@@ -232,7 +247,7 @@ def _fronted_subject(verb: Token) -> list[Token]:
 
 
 def _targets(
-    match: VerbMatch, actors: SentenceActors, source_codes: set[str]
+    match: VerbMatch, actors: SentenceActors, source_codes: set[str], material: bool
 ) -> tuple[list[Actor] | None, float]:
     """Target actors by the entry's preference ([] for a target-less event, None if no slot
     fits), and the confidence factor of the slot that gave them.
@@ -244,7 +259,7 @@ def _targets(
         if slot == "none":
             return [], NO_TARGET
         for token in slot_tokens(slot, frame):
-            found = actors.actors_at(token, frame.verb)
+            found = [a for a in actors.actors_at(token, frame.verb) if _can_target(a, material)]
             if any(actor.code not in source_codes for actor in found):
                 return found, FIRST_SLOT if rank == 0 else LATER_SLOT
     return None, 0.0

@@ -20,6 +20,11 @@ class EventCode:
     goldstein: float
     quad_class: int
 
+    @property
+    def material(self) -> bool:
+        """Whether the event is a deed rather than words: QuadClass 2 or 4."""
+        return self.quad_class in (2, 4)
+
 
 @cache
 def load_codebook(seeds_dir: Path) -> dict[str, EventCode]:

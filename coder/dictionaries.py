@@ -20,7 +20,7 @@ from dyad.errors import ConfigError
 logger = logging.getLogger(__name__)
 
 Tokenize = Callable[[str], list[str]]
-EntryKind = Literal["country", "capital", "metonym", "region", "organization", "person"]
+EntryKind = Literal["country", "capital", "metonym", "region", "organization", "person", "place"]
 FORMER = "ELI"  # the CAMEO role of former officials and other elites
 INTERNATIONAL = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")  # codes with no country first
 
@@ -133,6 +133,9 @@ def _read_folder(
         for person, phrases in _people(folder / "people.csv"):
             for phrase in phrases:
                 add(phrase, person)
+    if required or (folder / "places.csv").is_file():  # last: every other entry wins a tie
+        for row in read_rows(folder / "places.csv"):
+            _place(row, add)
     for file, column in (("roles.csv", "phrase"), ("titles.csv", "title")):
         if required or (folder / file).is_file():
             for row in read_rows(folder / file):
@@ -168,6 +171,13 @@ def _organization(row: dict[str, str], add: Callable[[str, ActorEntry], None]) -
         entry = ActorEntry(code, None, kind, "organization", label)
     for phrase in [row["name"], *split_list(row["aliases"])]:
         add(phrase, entry)
+
+
+def _place(row: dict[str, str], add: Callable[[str, ActorEntry], None]) -> None:
+    """A city, province or area: it places actors in its country; on its own it is no source."""
+    place = ActorEntry(row["country"], row["country"], None, "place", f"places:{row['name']}")
+    for phrase in [row["name"], *split_list(row["aliases"])]:
+        add(phrase, place)
 
 
 def _people(path: Path) -> Iterator[tuple[ActorEntry, list[str]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,6 +57,24 @@ def load_model(name: str) -> Language:
     return nlp
 
 
+def phrase_tokenizer(nlp: Language) -> Callable[[str], list[str]]:
+    """Split a dictionary phrase into lower-case words exactly as the model's tokenizer would.
+
+    Plain words (letters and spaces, none a tokenizer special case) are split directly: the
+    tokenizer leaves them whole, and the tens of thousands of place names load in a blink.
+    """
+    tokenizer: Tokenizer = nlp.tokenizer
+    specials = frozenset(tokenizer.rules or ())
+
+    def tokenize(text: str) -> list[str]:
+        words = text.split()
+        if all(word.isalpha() and word not in specials for word in words):
+            return [word.lower() for word in words]
+        return [token.lower_ for token in tokenizer(text)]
+
+    return tokenize
+
+
 class Coder:
     """Codes documents into CAMEO events. Build it once; it holds the model and dictionaries."""
 
@@ -78,14 +96,10 @@ class Coder:
         dictionaries in `user_seeds_dir` (same layout; each file optional)."""
         nlp = load_model(model)
         codebook = load_codebook(seeds_dir)
-
-        def tokenize(text: str) -> list[str]:
-            return [token.lower_ for token in nlp.tokenizer(text)]
-
         user_actors = user_seeds_dir / "actors" if user_seeds_dir else None
         user_lexicon = user_seeds_dir / "lexicon" / "verbs.csv" if user_seeds_dir else None
         context = CodingContext(
-            actors=load_actors(seeds_dir / "actors", tokenize, user_actors),
+            actors=load_actors(seeds_dir / "actors", phrase_tokenizer(nlp), user_actors),
             lexicon=load_lexicon(seeds_dir / "lexicon" / "verbs.csv", codebook, user_lexicon),
             codebook=codebook,
             coder_version=CODER_VERSION,

@@ -74,7 +74,7 @@ def code_sentence(
         if _governed(verb, candidates):
             _note(trace, verb, "governed", ranked[0], "complement of a coded verb")
             continue
-        choice = _first_with_dyads(ranked, actors)
+        choice = _first_with_dyads(ranked, actors, context.codebook)
         if choice is None:
             _note(trace, verb, "no source or target", ranked[0])
             continue
@@ -126,12 +126,12 @@ def _candidates(sent: Span, lexicon: Lexicon, trace: Trace | None) -> dict[int, 
 
 
 def _first_with_dyads(
-    ranked: list[VerbMatch], actors: SentenceActors
+    ranked: list[VerbMatch], actors: SentenceActors, codebook: dict[str, EventCode]
 ) -> tuple[VerbMatch, list[Dyad], float] | None:
     """The best-ranked entry that yields a source (and a target it needs), with its confidence
     factor; a looser entry if the best cannot; None if none can."""
     for rank, match in enumerate(ranked):
-        dyads = find_dyads(match, actors)
+        dyads = find_dyads(match, actors, material=codebook[match.entry.code].material)
         if dyads:
             factor = (1.0 if rank == 0 else FALLBACK_ENTRY) * (
                 1.0 if match.cue_tokens else BARE_VERB

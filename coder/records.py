@@ -40,6 +40,11 @@ class Actor:
     confidence: float = 1.0  # lower when the actor was inferred (see docs/coding.md)
     placed: bool = True  # False for a role with no country yet ("the police"), see arguments
 
+    @property
+    def is_place(self) -> bool:
+        """Whether the actor is only a place ("Kharkiv"): a possible target, never a source."""
+        return self.role is None and self.entry.startswith("places:")
+
     def placed_in(self, country: str, confidence: float, source: str) -> Actor:
         """This role-only actor, placed in `country` (taken from `source`)."""
         code = country + (self.role or "")

@@ -200,3 +200,24 @@ def test_rows_can_put_the_source_elsewhere_than_the_subject(coder: Coder) -> Non
     assert dyads(coder, "Kyiv came under attack from Russian forces overnight.") == {
         ("RUSMIL", "190", "UKR")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian forces shelled residential areas of Kharkiv.", {("RUSMIL", "194", "UKR")}),
+        ("Kharkiv was shelled by Russian forces.", {("RUSMIL", "194", "UKR")}),
+        ("Police in Kharkiv arrested Russian soldiers.", {("UKRCOP", "173", "RUSMIL")}),
+        # a place is a target of deeds only: hope for talks in Geneva is no hope in Switzerland
+        (
+            "Iran's foreign minister expressed optimism about the talks in Geneva.",
+            {("IRNGOV", "013", "")},
+        ),
+        # a place alone is no source, and a name next to a name is a person: Kais is a town
+        ("Kharkiv condemned the attack.", set()),
+        ("Algerian police arrested Tunisian President Kais Saied.", {("DZACOP", "173", "TUNGOV")}),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_places_place_targets_and_roles(coder: Coder, text: str, expected: set) -> None:
+    assert dyads(coder, text) == expected
