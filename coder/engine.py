@@ -20,6 +20,7 @@ from coder.dictionaries import load_actors
 from coder.events import CodingContext, code_sentence
 from coder.lexicon import load_lexicon
 from coder.records import Actor, CodedDocument, Document, Event
+from coder.stances import load_stances
 from dyad.errors import ModelNotFoundError
 
 logger = logging.getLogger(__name__)
@@ -102,6 +103,7 @@ class Coder:
             actors=load_actors(seeds_dir / "actors", phrase_tokenizer(nlp), user_actors),
             lexicon=load_lexicon(seeds_dir / "lexicon" / "verbs.csv", codebook, user_lexicon),
             codebook=codebook,
+            stances=load_stances(seeds_dir / "cameo" / "stances.csv", codebook),
             coder_version=CODER_VERSION,
         )
         return cls(nlp, context, max_sentence_chars)

@@ -15,6 +15,7 @@ from coder.dates import find_date
 from coder.dictionaries import ActorDictionary
 from coder.lexicon import Lexicon
 from coder.records import Actor, Document, Event, Trigger
+from coder.stances import Stances
 from coder.trace import Trace
 from coder.verbs import VerbFrame, VerbMatch, match_verbs
 
@@ -30,6 +31,7 @@ class CodingContext:
     actors: ActorDictionary
     lexicon: Lexicon
     codebook: dict[str, EventCode]
+    stances: Stances
     coder_version: str
 
 
@@ -79,11 +81,14 @@ def code_sentence(
             _note(trace, verb, "no source or target", ranked[0])
             continue
         match, dyads, factor = choice
-        _note(trace, verb, "coded", match)
+        code, deed = _refined(match, context)
+        _note(trace, verb, "coded", match, f"subcode from {deed.entry.id}" if deed else "")
         for dyad in dyads:
-            key = (dyad.source.code, dyad.target.code if dyad.target else "", match.entry.code)
+            key = (dyad.source.code, dyad.target.code if dyad.target else "", code)
             if key not in events:
-                events[key] = _event(match, dyad, factor, info, context)
+                events[key] = _event(
+                    match, deed, context.codebook[code], dyad, factor, info, context.coder_version
+                )
     return _drop_generic_statements(list(events.values()))
 
 
@@ -125,6 +130,23 @@ def _candidates(sent: Span, lexicon: Lexicon, trace: Trace | None) -> dict[int, 
     return candidates
 
 
+def _refined(match: VerbMatch, context: CodingContext) -> tuple[str, VerbMatch | None]:
+    """The entry's code, or the subcode its complement's deed gives a statement about it
+    ("urged Germany to *send missiles*": 0232), with the deed's match."""
+    code = match.entry.code
+    if not context.stances.covers(code):
+        return code, None
+    lexicon = context.lexicon
+    for verb in match.frame.complements:
+        if not lexicon.knows(verb.lemma_.lower()) or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for deed in match_verbs(VerbFrame.of(verb), lexicon):
+            refined = context.stances.refine(code, deed.entry.code)
+            if refined:
+                return refined, deed
+    return code, None
+
+
 def _first_with_dyads(
     ranked: list[VerbMatch], actors: SentenceActors, codebook: dict[str, EventCode]
 ) -> tuple[VerbMatch, list[Dyad], float] | None:
@@ -152,11 +174,19 @@ def _note(
 
 
 def _event(
-    match: VerbMatch, dyad: Dyad, factor: float, info: SentenceInfo, context: CodingContext
+    match: VerbMatch,
+    deed: VerbMatch | None,
+    code: EventCode,
+    dyad: Dyad,
+    factor: float,
+    info: SentenceInfo,
+    coder_version: str,
 ) -> Event:
-    code = context.codebook[match.entry.code]
-    frame = match.frame
-    words = [frame.verb, *([frame.particle] if frame.particle else []), *match.cue_tokens]
+    """The event of a matched verb (its code refined by its complement's `deed`, if any)."""
+    words: list[Token] = []
+    for part in (match, deed) if deed else (match,):
+        frame = part.frame
+        words.extend([frame.verb, *([frame.particle] if frame.particle else []), *part.cue_tokens])
     triggers = tuple(
         Trigger(t.text, t.idx, t.idx + len(t.text)) for t in sorted(set(words), key=lambda t: t.i)
     )
@@ -174,8 +204,8 @@ def _event(
         quad_class=code.quad_class,
         goldstein=code.goldstein,
         triggers=triggers,
-        rule_id=match.entry.id,
-        coder_version=context.coder_version,
+        rule_id=f"{match.entry.id}+{deed.entry.id}" if deed else match.entry.id,
+        coder_version=coder_version,
         confidence=round(dyad.confidence * factor, 2),
         url=document.url,
         outlet=document.outlet,

@@ -56,7 +56,7 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
         ),
         (
             "In Minsk, China and Belarus agreed to expand military cooperation.",
-            {("CHN", "030", "BLR"), ("BLR", "030", "CHN")},
+            {("CHN", "0312", "BLR"), ("BLR", "0312", "CHN")},
         ),
     ],
     ids=lambda value: value if isinstance(value, str) else "",
@@ -221,3 +221,34 @@ def test_rows_can_put_the_source_elsewhere_than_the_subject(coder: Coder) -> Non
 )
 def test_places_place_targets_and_roles(coder: Coder, text: str, expected: set) -> None:
     assert dyads(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        (
+            "Ukrainian President Volodymyr Zelensky urged Germany to send Taurus cruise missiles.",
+            {("UKRGOV", "0232", "DEU")},
+            "023-urge-provide+072-military-aid",
+        ),
+        (
+            "Cuba called on Washington to lift the economic embargo.",
+            {("CUB", "0254", "USA")},
+            "025-urge-yield+085-lift-sanctions",
+        ),
+        (
+            "Washington threatened to cut off military aid to Egypt.",
+            {("USA", "1311", "EGY")},
+            "131-threaten-nonforce+1622-cut-military-aid",
+        ),
+        ("Iran vowed to attack Israel.", {("IRN", "1384", "ISR")}, "138-vow-retaliate+190-attack"),
+    ],
+    ids=lambda value: value if isinstance(value, str) and " " in value else "",
+)
+def test_statements_take_their_subcode_from_the_deed_they_are_about(
+    coder: Coder, text: str, expected: set, rule: str
+) -> None:
+    (event,) = coder.code_text(text, PUBLISHED).events
+    assert dyads(coder, text) == expected
+    assert event.rule_id == rule
+    assert {"sent", "send", "lift", "cut", "attack"} & {t.word for t in event.triggers}

@@ -1,0 +1,57 @@
+"""What a statement about a deed codes to: "urged Israel to *free* prisoners" appeals for a release.
+
+CAMEO codes appeals (02), intents (03), demands (10), rejections (12) and threats (13) by the deed
+they are about: appealing for a release is 0253, threatening a blockade 1381. For each deed code,
+`seeds/cameo/stances.csv` gives the code of each kind of statement about it, so the coder can
+take the subcode from the complement verb ("urged Germany to *send missiles*": 072 → 0232)
+instead of writing a lexicon row per pair of verbs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from coder.codebook import EventCode
+from coder.dictionaries import read_rows
+from dyad.errors import ConfigError
+
+DEED = "deed"
+
+
+@dataclass(frozen=True, slots=True)
+class Stances:
+    """Statement codes by deed code and by the statement's root ("02", "03", "10", "12", "13")."""
+
+    by_deed: dict[str, dict[str, str]]
+    roots: frozenset[str]
+
+    def covers(self, code: str) -> bool:
+        """Whether `code` is a kind of statement the table refines."""
+        return code[:2] in self.roots
+
+    def refine(self, statement: str, deed: str) -> str | None:
+        """The code of statement `statement` about deed `deed`, when it says more: the generic
+        code of the root (`020`, `030`) takes any refinement, a subcode only one below it."""
+        refined = self.by_deed.get(deed, {}).get(statement[:2])
+        if not refined or refined == statement:
+            return None
+        generic = statement == statement[:2] + "0"
+        return refined if generic or refined.startswith(statement) else None
+
+
+def load_stances(path: Path, codebook: dict[str, EventCode]) -> Stances:
+    """Read `stances.csv`; every code in it must be in the codebook."""
+    by_deed: dict[str, dict[str, str]] = {}
+    roots: set[str] = set()
+    for line, row in enumerate(read_rows(path), start=2):
+        codes = {root: code for root, code in row.items() if root != DEED and code}
+        for code in [row[DEED], *codes.values()]:
+            if code not in codebook:
+                raise ConfigError(
+                    f"Line {line} of {path} uses code {code!r}, which is not in the codebook.",
+                    hint="Fix the code (leading zeros matter) or remove it.",
+                )
+        roots.update(root for root in row if root != DEED)
+        by_deed[row[DEED]] = codes
+    return Stances(by_deed, frozenset(roots))
