@@ -29,6 +29,10 @@ SUBJECT_FACTORS = {
 }
 FIRST_SLOT, LATER_SLOT, FALLBACK, MUTUAL, NO_TARGET = 1.0, 0.9, 0.8, 0.8, 1.0
 SENTENCE_ACTOR = 0.6  # the one other actor the sentence names, when the verb points at none
+OWN_COUNTRY = 0.7  # no target named: the source's own country ("Algeria lifted a ban on protests")
+# Roots whose events are aimed at no one when no target is named: public statements (01) and
+# shows of force (15: "Russia mobilised reservists"). Any other deed or demand is domestic.
+UNDIRECTED_ROOTS = ("01", "15")
 GENERIC_STATEMENT = "010"  # a bare "said": coded only when the sentence reports nothing else
 # Prepositions whose object is likely the target when the lexicon entry names none.
 FALLBACK_PREPS = frozenset(
@@ -74,7 +78,9 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
         return []
     sources, targets = _place(sources, targets, actors.home)
     if not targets:
-        return [_dyad(source, None, factor * NO_TARGET) for source in sources]
+        if match.entry.code.startswith(UNDIRECTED_ROOTS):
+            return [_dyad(source, None, factor * NO_TARGET) for source in sources]
+        return [_dyad(s, _own_country(s), factor * OWN_COUNTRY) for s in sources]
     factor *= slot_factor
     return [_dyad(s, t, factor) for s in sources for t in targets if t.code != s.code]
 
@@ -143,6 +149,14 @@ def _only_other_actor(
             if _party(actor.code) not in {_party(c) for c in source_codes}:
                 found.setdefault(_party(actor.code), actor)
     return list(found.values()) if len(found) == 1 else None
+
+
+def _own_country(source: Actor) -> Actor | None:
+    """The country of a domestic source, as the target of an event that names none; None for
+    an international source."""
+    if source.country is None:
+        return None
+    return Actor(source.country, "", source.country, None, "the source's own country")
 
 
 def _can_target(actor: Actor, material: bool) -> bool:

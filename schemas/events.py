@@ -139,7 +139,10 @@ class EventModel(pa.DataFrameModel):
 
     @pa.dataframe_check(name="source_differs_from_target")
     def source_differs_from_target(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return data.lazyframe.select((pl.col("source") != pl.col("target")).fill_null(True))
+        # Except the implied target of a domestic event, which names no text: "Algeria lifted
+        # a ban on protests" is DZA → DZA.
+        differs = (pl.col("source") != pl.col("target")) | (pl.col("target_text") == "")
+        return data.lazyframe.select(differs.fill_null(True))
 
     # A code missing from the codebook fails only `code_in_codebook`, not the three below.
     @pa.dataframe_check(name="root_code_matches_codebook")

@@ -54,7 +54,14 @@ BAD_DOCUMENTS = [
 
 
 def test_valid_frames_pass(make_event, make_document) -> None:
-    events = events_frame([make_event(), make_event(event_id="e1", target="", target_text="")])
+    events = events_frame(
+        [
+            make_event(),
+            make_event(event_id="e1", target="", target_text=""),
+            # a domestic event's implied target: the source's own country, named by no text
+            make_event(event_id="e2", source="DZA", target="DZA", target_text=""),
+        ]
+    )
     documents = documents_frame([make_document(), make_document(doc_id="d1", title=None)])
     for frame, model in ((events, EventModel), (documents, DocumentModel)):
         valid, quarantined = split_valid(frame, model)
