@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coder.dictionaries import ActorEntry, Term
+from coder.dictionaries import ActorEntry, Term, read_rows
 from coder.engine import Coder
 from dyad.settings import load_settings
 
@@ -103,3 +103,20 @@ def test_office_holders_in_the_seeds_follow_the_event_date(published: str, sourc
     assert [(e.source.code, e.code, e.target and e.target.code) for e in events] == [
         (source, "111", "RUS")
     ]
+
+
+def test_places_name_known_countries_and_kinds() -> None:
+    actors = load_settings().seeds_dir / "actors"
+    countries = {row["code"] for row in read_rows(actors / "countries.csv")}
+    rows = list(read_rows(actors / "places.csv"))
+    assert len(rows) > 50_000
+    assert {row["kind"] for row in rows} == {"city", "province", "area"}
+    assert {row["country"] for row in rows} <= countries
+    names = [row["name"].lower() for row in rows]
+    assert len(names) == len(set(names))  # one country per name
+    by_name = {row["name"]: row["country"] for row in rows}
+    assert (by_name["Kharkiv"], by_name["Donetsk"], by_name["Golan Heights"]) == (
+        "UKR",
+        "UKR",
+        "SYR",
+    )

