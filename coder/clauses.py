@@ -1,8 +1,10 @@
 """Why a verb in a sentence is not an event that happened: negated, modal, hypothetical.
 
-"did not sign", "may attack", "could impose sanctions", "will meet", "if talks fail ... attack":
-none of these report the event itself. Threats and intents have their own CAMEO codes (13x,
-03x), coded from the verbs that state them ("threatened to attack"), not from the complement.
+"did not sign", "may attack", "could impose sanctions", "if talks fail ... attack": none of these
+report the event itself. A deed announced for the future ("will meet", "said it would ease
+sanctions") is no event either, but CAMEO codes the announcement: an intent (03x) for
+cooperation, a threat (13x) for conflict (manual, codes 030 and 130); the coder does that with
+`seeds/cameo/stances.csv`.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 MODALS = frozenset({"may", "might", "could", "would", "should", "will", "shall", "must", "can"})
+FUTURE = frozenset({"will", "shall", "'ll"})  # "would" only in reported speech: "said it would"
 CONDITIONS = frozenset({"if", "unless", "whether"})
 # Clause links through which negation, modality and conditions reach a dependent verb.
 CARRIES_MOOD = frozenset({"xcomp", "conj"})
 
 
 def unreal(verb: Token) -> str | None:
-    """Why the verb does not state a real event ("negated", "modal", "hypothetical"), or None."""
+    """Why the verb does not state a real event ("negated", "modal", "hypothetical", or
+    "future" for a deed announced for the future), or None."""
     for token in _mood_chain(verb):
         reason = _own_mood(token)
         if reason:
@@ -25,16 +29,30 @@ def unreal(verb: Token) -> str | None:
 
 
 def _own_mood(verb: Token) -> str | None:
-    for child in verb.children:
-        if child.dep_ == "neg" or (child.dep_ == "nsubj" and _no_determiner(child)):
-            return "negated"  # "did not sign", "No Russian warplanes entered ..."
-        if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in MODALS):
-            return "modal"
-        if child.dep_ == "mark" and child.lower_ in CONDITIONS:
-            return "hypothetical"
-    if verb.dep_ == "advcl" and any(c.lower_ in CONDITIONS for c in verb.children):
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "nsubj" and _no_determiner(c)) for c in children):
+        return "negated"  # "did not sign", "No Russian warplanes entered ..."
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children) or (
+        verb.dep_ == "advcl" and any(c.lower_ in CONDITIONS for c in children)
+    ):
         return "hypothetical"
-    return None
+    modal = next(
+        (c for c in children if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS)), None
+    )
+    if modal is None:
+        return None
+    return "future" if _announced(verb, modal, children) else "modal"
+
+
+def _announced(verb: Token, modal: Token, children: list[Token]) -> bool:
+    """Whether the modal announces the deed ("will meet", "said it would ease") rather than
+    guessing at it ("may attack") or making it conditional ("Were X to cut funding, Y would")."""
+    plain = modal.lower_ in FUTURE or (modal.lower_ == "would" and verb.dep_ == "ccomp")
+    conditional = any(
+        c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+        for c in children
+    )
+    return plain and not conditional
 
 
 def _mood_chain(verb: Token) -> list[Token]:

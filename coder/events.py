@@ -69,7 +69,7 @@ def code_sentence(
         if trace is not None:
             trace.add("(sentence)", -1, "no actor", detail="it names no actor dyad knows")
         return []
-    candidates = _candidates(sent, context.lexicon, trace)
+    candidates, announced = _candidates(sent, context, trace)
     events: dict[tuple[str, str, str], Event] = {}
     for token_index, ranked in candidates.items():
         verb = sent.doc[token_index]
@@ -81,8 +81,8 @@ def code_sentence(
             _note(trace, verb, "no source or target", ranked[0])
             continue
         match, dyads, factor = choice
-        code, deed = _refined(match, context)
-        _note(trace, verb, "coded", match, f"subcode from {deed.entry.id}" if deed else "")
+        code, deed, how = _code_of(match, verb.i in announced, context)
+        _note(trace, verb, "coded", match, how)
         for dyad in dyads:
             key = (dyad.source.code, dyad.target.code if dyad.target else "", code)
             if key not in events:
@@ -109,25 +109,48 @@ def _governed(verb: Token, candidates: dict[int, list[VerbMatch]]) -> bool:
     return candidates[verb.head.i][0].entry.code != GENERIC_STATEMENT
 
 
-def _candidates(sent: Span, lexicon: Lexicon, trace: Trace | None) -> dict[int, list[VerbMatch]]:
+def _candidates(
+    sent: Span, context: CodingContext, trace: Trace | None
+) -> tuple[dict[int, list[VerbMatch]], set[int]]:
     """Matching lexicon entries per verb that states a real event (not negated, modal or
-    hypothetical, nor a complement of such a verb)."""
+    hypothetical, nor a complement of such a verb), and which of those verbs announce a deed
+    for the future (only entries whose deed CAMEO codes an intent or threat for are kept)."""
     candidates: dict[int, list[VerbMatch]] = {}
+    announced: set[int] = set()
+    lexicon = context.lexicon
     _, lemmas, verbs, _ = doc_words(sent.doc)
     for i in range(sent.start, sent.end):
         if not verbs[i] or not lexicon.knows(lemmas[i]):
             continue
         token = sent.doc[i]
         reason = unreal(token)  # looks up through the verbs it depends on, too
-        if reason:
+        if reason and reason != "future":
             _note(trace, token, reason)
             continue
         ranked = match_verbs(VerbFrame.of(token), lexicon)
+        if reason == "future":
+            ranked = [m for m in ranked if context.stances.announced(m.entry.code)]
+            announced.add(token.i)
         if ranked:
             candidates[token.i] = ranked
         else:
-            _note(trace, token, "no entry", detail="no lexicon entry fits its object and cues")
-    return candidates
+            _note(trace, token, reason or "no entry", detail="no lexicon entry fits its cues")
+    return candidates, announced
+
+
+def _code_of(
+    match: VerbMatch, future: bool, context: CodingContext
+) -> tuple[str, VerbMatch | None, str]:
+    """The event code of a chosen match, the complement's match that refined it (if any), and
+    a note on how: a deed announced for the future codes as its intent or threat."""
+    if future:
+        return (
+            context.stances.announced(match.entry.code) or match.entry.code,
+            None,
+            ("announced for the future: coded as the intent or threat"),
+        )
+    code, deed = _refined(match, context)
+    return code, deed, f"subcode from {deed.entry.id}" if deed else ""
 
 
 def _refined(match: VerbMatch, context: CodingContext) -> tuple[str, VerbMatch | None]:

@@ -17,6 +17,7 @@ from coder.dictionaries import read_rows
 from dyad.errors import ConfigError
 
 DEED = "deed"
+INTENT = "03"  # the column of intents, which holds threats for conflictual deeds
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,11 @@ class Stances:
     def covers(self, code: str) -> bool:
         """Whether `code` is a kind of statement the table refines."""
         return code[:2] in self.roots
+
+    def announced(self, deed: str) -> str | None:
+        """The code of announcing a deed for the future: an intent for cooperation, a threat
+        for conflict (the `03` column), or None when CAMEO codes no such statement."""
+        return self.by_deed.get(deed, {}).get(INTENT)
 
     def refine(self, statement: str, deed: str) -> str | None:
         """The code of statement `statement` about deed `deed`, when it says more: the generic

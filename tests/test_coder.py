@@ -74,7 +74,7 @@ def test_codes_hard_constructions(coder: Coder, text: str, expected: set) -> Non
         "Russia may attack Ukraine.",
         "Israel could resume strikes on Lebanon.",
         "If talks fail, Israel will attack Hamas.",
-        "Chinese and Belarusian troops will hold joint exercises.",
+        "Were Azerbaijan to attack, Armenia would seek help from its allies.",
         "Japan and South Korea condemned the launch.",  # the launch is no actor
         "The weather in Moscow was mild on Monday.",
         "Markets rallied in Tokyo as the yen fell against the dollar.",
@@ -252,3 +252,21 @@ def test_statements_take_their_subcode_from_the_deed_they_are_about(
     assert dyads(coder, text) == expected
     assert event.rule_id == rule
     assert {"sent", "send", "lift", "cut", "attack"} & {t.word for t in event.triggers}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chinese and Belarusian troops will hold joint exercises.",
+            {("CHNMIL", "0312", "BLRMIL"), ("BLRMIL", "0312", "CHNMIL")},
+        ),
+        ("Russia will attack Ukraine.", {("RUS", "1384", "UKR")}),
+        ("The U.S. Treasury said it would ease sanctions on Syria.", {("USAGOV", "0354", "SYR")}),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_deeds_announced_for_the_future_are_intents_or_threats(
+    coder: Coder, text: str, expected: set
+) -> None:
+    assert dyads(coder, text) == expected
