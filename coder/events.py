@@ -81,6 +81,9 @@ def code_sentence(
             _note(trace, verb, "no source or target", ranked[0])
             continue
         match, dyads, factor = choice
+        if match.entry.code == GENERIC_STATEMENT and _reports_a_clause(verb):
+            _note(trace, verb, "reported clause", match, "the reported clause is the event")
+            continue
         code, deed, how = _code_of(match, verb.i in announced, context)
         _note(trace, verb, "coded", match, how)
         for dyad in dyads:
@@ -233,6 +236,12 @@ def _event(
         url=document.url,
         outlet=document.outlet,
     )
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    """Whether a statement verb only frames a reported clause ("X did Y, officials said", "said
+    it was confident"): the clause is what happened, coded if the lexicon knows it."""
+    return verb.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 def _drop_generic_statements(events: list[Event]) -> list[Event]:

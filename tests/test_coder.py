@@ -102,10 +102,27 @@ def test_event_carries_its_evidence(coder: Coder) -> None:
 
 
 def test_compound_subject_pairs_only_for_mutual_acts(coder: Coder) -> None:
-    assert dyads(coder, "China and Belarus said they were ready.") == {
+    assert dyads(coder, "China and Belarus issued a statement on Monday.") == {
         ("CHN", "010", ""),
         ("BLR", "010", ""),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Belarus expelled a Polish diplomat, officials in Vilnius said.",
+            ("BLR", "161", "POLGOV"),
+        ),
+        ("China said it was ready to help.", None),  # a reported clause, no event the lexicon knows
+        ("Iran's foreign ministry issued a statement on Thursday.", ("IRNGOV", "010", "")),
+    ],
+)
+def test_a_statement_is_coded_only_when_it_frames_no_clause(
+    coder: Coder, text: str, expected: tuple[str, str, str] | None
+) -> None:
+    assert dyads(coder, text) == ({expected} if expected else set())
 
 
 def test_every_lexicon_code_is_in_the_codebook_and_every_root_is_covered() -> None:
