@@ -115,9 +115,12 @@ def _fallback_targets(
         if name in FALLBACK_PREPS:
             tokens.append(pobj)
             tokens.extend(_nested_pobjs(pobj))
-    tokens.extend(  # "demanded that India extradite ...", "threatened to attack Ukraine"
+    clause_args = [  # "demanded that India extradite ...", "threatened to attack Ukraine"
         c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")
-    )
+    ]
+    tokens.extend(clause_args)
+    # "refused to ease sanctions *on Belarus*", "threatened to sever ties *with France*"
+    tokens.extend(pobj for arg in clause_args for pobj in _nested_pobjs(arg))
     for token in tokens:
         found = [a for a in actors.actors_at(token, frame.verb) if _can_target(a, material)]
         if any(actor.code not in source_codes for actor in found):

@@ -287,3 +287,14 @@ def test_deeds_announced_for_the_future_are_intents_or_threats(
     coder: Coder, text: str, expected: set
 ) -> None:
     assert dyads(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Union refused to ease sanctions on Belarus.", {("IGOEEC", "1244", "BLR")}),
+        ("Algeria threatened to sever diplomatic ties with France.", {("DZA", "1313", "FRA")}),
+    ],
+)
+def test_targets_on_the_object_of_a_complement(coder: Coder, text: str, expected: set) -> None:
+    assert dyads(coder, text) == expected
