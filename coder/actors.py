@@ -62,6 +62,7 @@ class SentenceActors:
         day: date,
         previous: tuple[Actor, ...] = (),
         home: str | None = None,
+        previous_sent: Span | None = None,
     ) -> None:
         all_words, all_lemmas, _, all_texts = doc_words(sent.doc)
         words = all_words[sent.start : sent.end]
@@ -71,6 +72,9 @@ class SentenceActors:
         self._doc = sent.doc
         self._day = day
         self._previous = previous
+        self._previous_sent = previous_sent  # its subject, when it coded nothing: looked up late
+        self._dictionary = dictionary
+        self._has_pronoun = not PRONOUNS.isdisjoint(words)
         self.home = home  # the country of the document's dateline, if any
         self._cache: dict[tuple[int, int], list[Actor]] = {}  # phrases resolved once per verb
         names = _merge(dictionary.names.find(words), dictionary.abbreviations.find(texts))
@@ -84,7 +88,12 @@ class SentenceActors:
     def has_names(self) -> bool:
         """Whether the sentence could name an actor: a name, a pronoun with an antecedent, or
         a role word the dateline's country can place."""
-        return bool(self._names) or bool(self._previous) or self.home is not None
+        return (
+            bool(self._names)
+            or bool(self._previous)
+            or self.home is not None
+            or (self._previous_sent is not None and self._has_pronoun)
+        )
 
     @property
     def named(self) -> list[Match]:
@@ -169,13 +178,25 @@ class SentenceActors:
 
     def _antecedents(self, pronoun: Token) -> list[Actor]:
         """The previous sentence's actor for "it", "he", "she" (only if there was exactly one),
-        or its actors for "they"."""
+        or its actors for "they": the sources it coded, else its main clause's subject ("Myanmar's
+        military faces its toughest challenge. *It* carried out airstrikes ...")."""
+        if not self._previous and self._previous_sent is not None:
+            self._previous = self._subject_of(self._previous_sent)
+            self._previous_sent = None
         if not self._previous or (pronoun.lower_ != "they" and len(self._previous) != 1):
             return []
         return [
             Actor(a.code, pronoun.text, a.country, a.role, f"pronoun → {a.entry}", RESOLVED_PRONOUN)
             for a in self._previous
         ]
+
+    def _subject_of(self, sent: Span) -> tuple[Actor, ...]:
+        """The named actors of a sentence's main subject (no pronoun, place or unplaced role)."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return ()
+        actors = SentenceActors(sent, self._dictionary, self._day).actors_at(subject)
+        return tuple(a for a in actors if a.placed and not a.is_place)
 
 
 def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool], list[str]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from coder import CODER_VERSION
 from coder.codebook import load_codebook
@@ -119,15 +119,25 @@ class Coder:
         actors the previous sentence coded."""
         events: list[Event] = []
         previous: tuple[Actor, ...] = ()
+        previous_sent: Span | None = None
         home = self.home_country(document.text)
         n_sentences = 0
         for index, sent in enumerate(doc.sents):
             n_sentences += 1
             found: list[Event] = []
             if len(sent.text) <= self.max_sentence_chars:
-                found = code_sentence(sent, index, document, self.context, previous, home=home)
+                found = code_sentence(
+                    sent,
+                    index,
+                    document,
+                    self.context,
+                    previous,
+                    home=home,
+                    previous_sent=previous_sent,
+                )
             events.extend(found)
             previous = tuple({event.source.code: event.source for event in found}.values())
+            previous_sent = sent
         return CodedDocument(document, n_sentences, tuple(events))
 
     def home_country(self, text: str) -> str | None:

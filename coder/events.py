@@ -54,17 +54,19 @@ def code_sentence(
     previous: tuple[Actor, ...] = (),
     trace: Trace | None = None,
     home: str | None = None,
+    previous_sent: Span | None = None,
 ) -> list[Event]:
     """Every event the sentence states, at most one per (source, target, code).
 
-    `previous` holds the actors the previous sentence was about (for pronoun subjects); a
+    `previous` holds the actors the previous sentence coded (for pronoun subjects; when it coded
+    none, the subject of `previous_sent`, the previous sentence, is looked up if needed); a
     `trace` collects why each verb was or was not coded; `home` is the dateline's country.
     """
     if not _has_lexicon_verb(sent, context.lexicon):
         return []  # most sentences of real news: no actor matching needed
     stated = find_date(sent.text, document.pub_date)
     info = SentenceInfo(sent, index, document, stated or document.pub_date, stated is not None)
-    actors = SentenceActors(sent, context.actors, info.event_date, previous, home)
+    actors = SentenceActors(sent, context.actors, info.event_date, previous, home, previous_sent)
     if not actors.has_names:
         if trace is not None:
             trace.add("(sentence)", -1, "no actor", detail="it names no actor dyad knows")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.tokens import Span
+
 from coder.actors import SentenceActors
 from coder.dateline import blank_datelines
 from coder.dates import find_date
@@ -46,10 +48,13 @@ def explain(coder: Coder, text: str, pub_date: date) -> list[SentenceExplanation
     doc = coder.nlp(blank_datelines(text))
     explained = []
     previous: tuple[Actor, ...] = ()
+    previous_sent: Span | None = None
     home = coder.home_country(text)
     for index, sent in enumerate(doc.sents):
         trace = Trace()
-        events = code_sentence(sent, index, document, coder.context, previous, trace, home)
+        events = code_sentence(
+            sent, index, document, coder.context, previous, trace, home, previous_sent
+        )
         stated = find_date(sent.text, pub_date)
         actors = SentenceActors(sent, coder.context.actors, stated or pub_date)
         names = tuple(
@@ -73,4 +78,5 @@ def explain(coder: Coder, text: str, pub_date: date) -> list[SentenceExplanation
             )
         )
         previous = tuple({e.source.code: e.source for e in events}.values())
+        previous_sent = sent
     return explained

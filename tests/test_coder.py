@@ -298,3 +298,19 @@ def test_deeds_announced_for_the_future_are_intents_or_threats(
 )
 def test_targets_on_the_object_of_a_complement(coder: Coder, text: str, expected: set) -> None:
     assert dyads(coder, text) == expected
+
+
+def test_a_pronoun_refers_to_the_previous_subject_when_that_sentence_coded_nothing(
+    coder: Coder,
+) -> None:
+    text = (
+        "Myanmar's military faces its toughest challenge in decades. "
+        "It carried out airstrikes on rebel-held Lashio on Wednesday."
+    )
+    (event,) = coder.code_text(text, PUBLISHED).events
+    assert (event.source.code, event.code, event.target and event.target.code) == (
+        "MMRMIL",
+        "195",
+        "MMRREB",
+    )
+    assert event.source.entry.startswith("pronoun") and event.confidence < 1
