@@ -27,8 +27,7 @@ class PhraseTable(Generic[T]):
     def __init__(self, *, fold_case: bool = True) -> None:
         self._fold = fold_case  # False: phrases match only as written ("US", not "us")
         self._values: dict[tuple[str, ...], T] = {}
-        self._first_words: set[str] = set()
-        self.max_len = 0
+        self._first_words: dict[str, int] = {}  # first word → longest phrase starting with it
 
     def __len__(self) -> int:
         return len(self._values)
@@ -41,8 +40,7 @@ class PhraseTable(Generic[T]):
         if key in self._values and not replace:
             return False
         self._values[key] = value
-        self._first_words.add(key[0])
-        self.max_len = max(self.max_len, len(key))
+        self._first_words[key[0]] = max(self._first_words.get(key[0], 0), len(key))
         return True
 
     def get(self, words: Sequence[str]) -> T | None:
@@ -58,7 +56,7 @@ class PhraseTable(Generic[T]):
         With `last_words`, the final word of a phrase is compared against `last_words[i]` instead
         (used to compare a phrase's head noun by lemma: "armed forces" matches "armed force").
         """
-        starts = self._first_words
+        starts = self._first_words.keys()
         if starts.isdisjoint(words) and (last_words is None or starts.isdisjoint(last_words)):
             return []  # no word can start a phrase: the common case, checked in C
         matches: list[Match[T]] = []
@@ -84,7 +82,8 @@ class PhraseTable(Generic[T]):
     def _longest_at(
         self, words: Sequence[str], last_words: Sequence[str] | None, i: int, n: int
     ) -> Match[T] | None:
-        for end in range(min(n, i + self.max_len), i, -1):
+        longest = max(self._first_words.get(words[i], 0), 1)  # 1: a one-word lemma match
+        for end in range(min(n, i + longest), i, -1):
             key = tuple(words[i : end - 1]) + ((last_words or words)[end - 1],)
             value = self._values.get(key)
             if value is None and last_words is not None:
