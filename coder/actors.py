@@ -37,6 +37,8 @@ QUANTITY_NOUNS = frozenset(
 PLACE_WORDS = frozenset(
     "city province region oblast state governorate district county strip valley camp".split()
 )
+# Entries that say where something happened ("in Mali", "in Niamey", "in Kharkiv").
+PLACE_KINDS = frozenset({"country", "capital", "place"})
 WORDS_KEY = "dyad.words"  # Doc.user_data key of the words cache
 # Subject pronouns that refer back to the previous sentence's actor.
 PRONOUNS = frozenset({"it", "he", "she", "they"})
@@ -159,6 +161,23 @@ class SentenceActors:
         found = [name, *self._coordinated(name, names, tokens)]
         role_entry = role.value if role else None
         return [_compose(m.value, role_entry, text, former, confidence) for m in found]
+
+    def place_of(self, verb: Token) -> str | None:
+        """The one country the sentence of `verb` names as where things happened ("in Niamey",
+        "across Sweden"); None if it names none, or several."""
+        key = (-1, verb.sent.start)
+        cached = self._cache.get(key)
+        if cached is None:
+            countries: dict[str, Actor] = {}
+            for prep in verb.sent:
+                if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
+                    tokens = {t.i for pobj in prep.children if pobj.dep_ == "pobj" for t in (pobj,)}
+                    for match in self._dated(_within(self._names, tokens)):
+                        country = match.value.country
+                        if country and match.value.kind in PLACE_KINDS:
+                            countries.setdefault(country, Actor(country, "", country, None, ""))
+            cached = self._cache[key] = list(countries.values())
+        return cached[0].code if len(cached) == 1 else None
 
     def _dated(self, matches: list[Match]) -> list[Match]:
         """Matches with people coded as of the event's date; people out of any office dropped."""

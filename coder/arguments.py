@@ -76,7 +76,7 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
             targets, slot_factor = other, SENTENCE_ACTOR
     if targets is None:
         return []
-    sources, targets = _place(sources, targets, actors.home)
+    sources, targets = _place(sources, targets, actors.place_of(verb), actors.home)
     if not targets:
         if match.entry.code.startswith(UNDIRECTED_ROOTS):
             return [_dyad(source, None, factor * NO_TARGET) for source in sources]
@@ -86,14 +86,17 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
 
 
 def _place(
-    sources: list[Actor], targets: list[Actor], home: str | None
+    sources: list[Actor], targets: list[Actor], where: str | None, home: str | None
 ) -> tuple[list[Actor], list[Actor]]:
-    """Give role-only actors ("the police", "the government") the other party's country, else
-    the dateline's; drop those that cannot be placed (no country anywhere)."""
+    """Give role-only actors ("the police", "demonstrators") the country where the sentence
+    says the event happened ("attacked the French embassy *in Niamey*"), else the other party's,
+    else the dateline's; drop those that cannot be placed (no country anywhere)."""
 
     def placed(group: list[Actor], others: list[Actor]) -> list[Actor]:
-        country = next((a.country for a in others if a.placed and a.country), None)
-        source = "the other party"
+        country, source = where, "where it happened"
+        if country is None:
+            country = next((a.country for a in others if a.placed and a.country), None)
+            source = "the other party"
         if country is None:
             country, source = home, "the dateline"
         if country is None:

@@ -314,3 +314,16 @@ def test_a_pronoun_refers_to_the_previous_subject_when_that_sentence_coded_nothi
         "MMRREB",
     )
     assert event.source.entry.startswith("pronoun") and event.confidence < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels attacked a Russian convoy in Mali.", {("MLIREB", "190", "RUS")}),
+        ("Demonstrators attacked the French embassy in Niamey.", {("NERCVL", "190", "FRAGOV")}),
+    ],
+)
+def test_a_role_is_placed_where_the_event_happened_before_the_other_party(
+    coder: Coder, text: str, expected: set
+) -> None:
+    assert dyads(coder, text) == expected
