@@ -165,7 +165,9 @@ def _refined(match: VerbMatch, context: CodingContext) -> tuple[str, VerbMatch |
     if not context.stances.covers(code):
         return code, None
     lexicon = context.lexicon
-    for verb in match.frame.complements:
+    # the complement, or a clause saying what for ("marched *demanding* the president's exit")
+    purposes = [c for c in match.frame.verb.children if c.dep_ == "advcl"]
+    for verb in (*match.frame.complements, *purposes):
         if not lexicon.knows(verb.lemma_.lower()) or any(c.dep_ == "neg" for c in verb.children):
             continue
         for deed in match_verbs(VerbFrame.of(verb), lexicon):

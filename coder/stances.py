@@ -22,14 +22,20 @@ INTENT = "03"  # the column of intents, which holds threats for conflictual deed
 
 @dataclass(frozen=True, slots=True)
 class Stances:
-    """Statement codes by deed code and by the statement's root ("02", "03", "10", "12", "13")."""
+    """Statement codes by deed code and by the kind of statement: a column per code prefix
+    ("02" appeals, "03" intents, "10" demands, "12" rejections, "13" threats, "141" to "145"
+    protests, whose subcode says what they demand)."""
 
     by_deed: dict[str, dict[str, str]]
-    roots: frozenset[str]
+    roots: frozenset[str]  # the column names: code prefixes
 
     def covers(self, code: str) -> bool:
         """Whether `code` is a kind of statement the table refines."""
-        return code[:2] in self.roots
+        return self._column(code) is not None
+
+    def _column(self, code: str) -> str | None:
+        """The longest column name that `code` starts with."""
+        return max((c for c in self.roots if code.startswith(c)), key=len, default=None)
 
     def announced(self, deed: str) -> str | None:
         """The code of announcing a deed for the future: an intent for cooperation, a threat
@@ -38,11 +44,13 @@ class Stances:
 
     def refine(self, statement: str, deed: str) -> str | None:
         """The code of statement `statement` about deed `deed`, when it says more: the generic
-        code of the root (`020`, `030`) takes any refinement, a subcode only one below it."""
-        refined = self.by_deed.get(deed, {}).get(statement[:2])
-        if not refined or refined == statement:
+        code of the column (`020`, `030`, `141`) takes any refinement, a subcode only one below
+        it."""
+        column = self._column(statement)
+        refined = self.by_deed.get(deed, {}).get(column) if column else None
+        if not column or not refined or refined == statement:
             return None
-        generic = statement == statement[:2] + "0"
+        generic = statement in (column, column + "0")
         return refined if generic or refined.startswith(statement) else None
 
 

@@ -259,6 +259,12 @@ def test_places_place_targets_and_roles(coder: Coder, text: str, expected: set) 
             "131-threaten-nonforce+1622-cut-military-aid",
         ),
         ("Iran vowed to attack Israel.", {("IRN", "1384", "ISR")}, "138-vow-retaliate+190-attack"),
+        (
+            "Tens of thousands of Serbians marched through Belgrade demanding the resignation of"
+            " President Aleksandar Vucic.",
+            {("SRB", "1411", "SRB")},
+            "141-march-through+1041-demand-resignation",
+        ),
     ],
     ids=lambda value: value if isinstance(value, str) and " " in value else "",
 )
@@ -268,7 +274,7 @@ def test_statements_take_their_subcode_from_the_deed_they_are_about(
     (event,) = coder.code_text(text, PUBLISHED).events
     assert dyads(coder, text) == expected
     assert event.rule_id == rule
-    assert {"sent", "send", "lift", "cut", "attack"} & {t.word for t in event.triggers}
+    assert {"send", "lift", "cut", "attack", "demanding"} & {t.word for t in event.triggers}
 
 
 @pytest.mark.parametrize(

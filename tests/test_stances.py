@@ -31,15 +31,18 @@ def stances():
         ("120", "0841", "1243"),  # refuse a release
         ("130", "161", "1313"),  # threaten to break relations
         ("111", "190", None),  # not a statement the table refines
+        ("141", "1041", "1411"),  # a demonstration demanding a leadership change
+        ("145", "1042", "1452"),  # a violent protest demanding a policy change
+        ("1411", "1042", None),  # a subcode is kept
     ],
 )
 def test_refine(stances, statement: str, deed: str, expected: str | None) -> None:
     assert stances.refine(statement, deed) == expected
 
 
-def test_every_statement_root_has_a_column(stances) -> None:
-    assert stances.roots == {"02", "03", "10", "12", "13"}
-    assert stances.covers("0253") and not stances.covers("190")
+def test_every_kind_of_statement_has_a_column(stances) -> None:
+    assert stances.roots == {"02", "03", "10", "12", "13", "141", "142", "143", "144", "145"}
+    assert stances.covers("0253") and stances.covers("1432") and not stances.covers("190")
 
 
 def test_unknown_codes_are_refused(tmp_path: Path) -> None:
