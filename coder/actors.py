@@ -40,6 +40,7 @@ PLACE_WORDS = frozenset(
 # Entries that say where something happened ("in Mali", "in Niamey", "in Kharkiv").
 PLACE_KINDS = frozenset({"country", "capital", "place"})
 WORDS_KEY = "dyad.words"  # Doc.user_data key of the words cache
+TEXT_KEY = "dyad.text"  # Doc.user_data key of the document's text
 # Subject pronouns that refer back to the previous sentence's actor.
 PRONOUNS = frozenset({"it", "he", "she", "they"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
@@ -164,20 +165,19 @@ class SentenceActors:
 
     def place_of(self, verb: Token) -> str | None:
         """The one country the sentence of `verb` names as where things happened ("in Niamey",
-        "across Sweden"); None if it names none, or several."""
+        "across northern Rakhine state"); None if it names none, or several."""
         key = (-1, verb.sent.start)
-        cached = self._cache.get(key)
-        if cached is None:
-            countries: dict[str, Actor] = {}
-            for prep in verb.sent:
-                if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS:
-                    tokens = {t.i for pobj in prep.children if pobj.dep_ == "pobj" for t in (pobj,)}
-                    for match in self._dated(_within(self._names, tokens)):
-                        country = match.value.country
-                        if country and match.value.kind in PLACE_KINDS:
-                            countries.setdefault(country, Actor(country, "", country, None, ""))
-            cached = self._cache[key] = list(countries.values())
-        return cached[0].code if len(cached) == 1 else None
+        if key not in self._cache:
+            countries = {
+                match.value.country: Actor(match.value.country, "", None, None, "")
+                for match in self._dated(self._names)
+                if match.value.country
+                and match.value.kind in PLACE_KINDS
+                and _in_locative(self._doc[match.end - 1])
+            }
+            self._cache[key] = list(countries.values())
+        found = self._cache[key]
+        return found[0].code if len(found) == 1 else None
 
     def _dated(self, matches: list[Match]) -> list[Match]:
         """Matches with people coded as of the event's date; people out of any office dropped."""
@@ -235,6 +235,16 @@ def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool], list[str]]:
     return cached
 
 
+def span_text(span: Span) -> str:
+    """A span's text, sliced from the document's text read once per document (`Span.text` and
+    `Doc.text` build a Token object per word on every call)."""
+    doc = span.doc
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return str(text)[span.start_char : span.end_char]
+
+
 def _merge(first: list[Match], second: list[Match]) -> list[Match]:
     """Matches of both lists, longest first where they overlap, in text order."""
     if not first or not second:
@@ -283,6 +293,13 @@ def _written_as_name(sent: Span, match: Match, role_tokens: set[int]) -> bool:
         if word is before or word.lower_ not in PLACE_WORDS:
             return False
     return True
+
+
+def _in_locative(token: Token) -> bool:
+    """Whether the word is in the object of "in", "across", "at"... ("in northern Rakhine")."""
+    while token.dep_ in ("compound", "amod", "flat", "nmod") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
 def _owned_by_pronoun(head: Token) -> bool:
@@ -363,4 +380,4 @@ def _text(head: Token, tokens: set[int]) -> str:
         start += 1
     while end - 1 > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "punct"):
         end -= 1
-    return doc[start:end].text.strip()
+    return span_text(doc[start:end]).strip()

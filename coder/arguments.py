@@ -76,7 +76,9 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
             targets, slot_factor = other, SENTENCE_ACTOR
     if targets is None:
         return []
-    sources, targets = _place(sources, targets, actors.place_of(verb), actors.home)
+    unplaced = any(not a.placed for a in (*sources, *targets))
+    where = actors.place_of(verb) if unplaced else None
+    sources, targets = _place(sources, targets, where, actors.home)
     if not targets:
         if match.entry.code.startswith(UNDIRECTED_ROOTS):
             return [_dyad(source, None, factor * NO_TARGET) for source in sources]

@@ -125,7 +125,7 @@ class Coder:
         for index, sent in enumerate(doc.sents):
             n_sentences += 1
             found: list[Event] = []
-            if len(sent.text) <= self.max_sentence_chars:
+            if sent.end_char - sent.start_char <= self.max_sentence_chars:
                 found = code_sentence(
                     sent,
                     index,

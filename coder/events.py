@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from coder.actors import SentenceActors, doc_words
+from coder.actors import SentenceActors, doc_words, span_text
 from coder.arguments import GENERIC_STATEMENT, Dyad, find_dyads
 from coder.clauses import unreal
 from coder.codebook import EventCode
@@ -64,7 +64,8 @@ def code_sentence(
     """
     if not _has_lexicon_verb(sent, context.lexicon):
         return []  # most sentences of real news: no actor matching needed
-    stated = find_date(sent.text, document.pub_date)
+    text = span_text(sent)
+    stated = find_date(text, document.pub_date)
     info = SentenceInfo(sent, index, document, stated or document.pub_date, stated is not None)
     actors = SentenceActors(sent, context.actors, info.event_date, previous, home, previous_sent)
     if not actors.has_names:
@@ -224,7 +225,7 @@ def _event(
     return Event(
         doc_id=document.doc_id,
         sentence_index=info.index,
-        sentence_text=info.sent.text.strip(),
+        sentence_text=span_text(info.sent).strip(),
         event_date=info.event_date,
         date_source="sentence" if info.stated else "publication",
         source=dyad.source,
