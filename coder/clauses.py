@@ -30,8 +30,8 @@ def unreal(verb: Token) -> str | None:
 
 def _own_mood(verb: Token) -> str | None:
     children = list(verb.children)
-    if any(c.dep_ == "neg" or (c.dep_ == "nsubj" and _no_determiner(c)) for c in children):
-        return "negated"  # "did not sign", "No Russian warplanes entered ..."
+    if any(_negates(c) for c in children):
+        return "negated"  # "did not sign", "No Russian warplanes entered", "made no arrests"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children) or (
         verb.dep_ == "advcl" and any(c.lower_ in CONDITIONS for c in children)
     ):
@@ -68,5 +68,15 @@ def _mood_chain(verb: Token) -> list[Token]:
     return chain
 
 
-def _no_determiner(subject: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+def _negates(child: Token) -> bool:
+    """Whether a verb's dependent denies the verb: "not", "never", a subject or object with
+    "no" ("No warplanes entered", "made no arrests"), "Neither X nor Y", "have *yet* to meet"."""
+    if child.dep_ == "neg":
+        return True
+    if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return any(
+            (c.dep_ == "det" and c.lower_ == "no")
+            or (c.dep_ == "preconj" and c.lower_ == "neither")
+            for c in child.children
+        )
+    return child.dep_ == "advmod" and child.lower_ == "yet" and child.head.lemma_ in ("have", "be")

@@ -75,6 +75,9 @@ def test_codes_hard_constructions(coder: Coder, text: str, expected: set) -> Non
         "Israel could resume strikes on Lebanon.",
         "If talks fail, Israel will attack Hamas.",
         "Were Azerbaijan to attack, Armenia would seek help from its allies.",
+        "Neither Egypt nor Jordan has cut diplomatic ties with Israel.",
+        "Kenyan police made no arrests in Kisumu.",
+        "Mexico and the United States have yet to hold formal talks.",
         "Japan and South Korea condemned the launch.",  # the launch is no actor
         "The weather in Moscow was mild on Monday.",
         "Markets rallied in Tokyo as the yen fell against the dollar.",
