@@ -63,13 +63,13 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
     factor = SUBJECT_FACTORS[how]
     source_codes = {source.code for source in sources}
     targets, slot_factor = _targets(match, actors, source_codes, material)
+    if not targets and len(sources) > 1 and _mutual(match):  # before looser targets: "Japan
+        placed = [a for a in sources if a.placed]  # and Manila agreed to share data on China"
+        return [_dyad(a, b, factor * MUTUAL) for a in placed for b in placed if a.code != b.code]
     if not targets and match.entry.code != GENERIC_STATEMENT:
         fallback = _fallback_targets(match, actors, source_codes, material)
         if fallback:
             targets, slot_factor = fallback, FALLBACK
-    if not targets and len(sources) > 1 and _mutual(match):
-        placed = [a for a in sources if a.placed]
-        return [_dyad(a, b, factor * MUTUAL) for a in placed for b in placed if a.code != b.code]
     if not targets and match.entry.code != GENERIC_STATEMENT:
         other = _only_other_actor(match, actors, source_codes, material)
         if other:

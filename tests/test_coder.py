@@ -336,3 +336,8 @@ def test_a_role_is_placed_where_the_event_happened_before_the_other_party(
     coder: Coder, text: str, expected: set
 ) -> None:
     assert dyads(coder, text) == expected
+
+
+def test_two_parties_agreeing_act_on_each_other_before_a_looser_target(coder: Coder) -> None:
+    text = "Japan and the Philippines agreed to share surveillance data on Chinese activity."
+    assert {(s, t) for s, _, t in dyads(coder, text)} == {("JPN", "PHL"), ("PHL", "JPN")}
