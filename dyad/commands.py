@@ -16,6 +16,7 @@ from ingest.readers import Rejection, read_jsonl_lines
 
 if TYPE_CHECKING:
     from flows.report import RunReport
+    from warehouse.export import ExportFormat
 
 
 def load_coder(settings: Settings) -> Coder:
@@ -96,13 +97,32 @@ def print_query(db_path: Path, sql: str, limit: int) -> None:
         console.print(f"({frame.height} rows)")
 
 
-def export_warehouse(settings: Settings) -> str:
-    """Export the warehouse to Parquet; a one-line summary of what was written."""
-    from warehouse.export import export_parquet
+def migrate_warehouse(settings: Settings) -> str:
+    """Open the warehouse for writing, which migrates an older file; say what it holds now."""
+    from warehouse.connection import SCHEMA_VERSION, connect, scalar
 
-    manifest = export_parquet(settings.db_path, settings.export_dir, run_id=None)
+    with connect(settings.db_path, seeds_dir=settings.seeds_dir) as con:
+        events = scalar(con, "SELECT count(*) FROM events")
+    return f"{settings.db_path} is at schema version {SCHEMA_VERSION} ({events} events)"
+
+
+def export_dir_for(settings: Settings, fmt: str) -> Path:
+    """Where format `fmt` is exported: DYAD_EXPORT_DIR for Parquet, `<it>-<fmt>` beside it else."""
+    if fmt == "parquet":
+        return settings.export_dir
+    return settings.export_dir.with_name(f"{settings.export_dir.name}-{fmt}")
+
+
+def export_warehouse(
+    settings: Settings, fmt: ExportFormat = "parquet", out: Path | None = None
+) -> str:
+    """Export the warehouse in format `fmt`; a one-line summary of what was written."""
+    from warehouse.export import export_warehouse as write_export
+
+    out_dir = out or export_dir_for(settings, fmt)
+    manifest = write_export(settings.db_path, out_dir, run_id=None, fmt=fmt)
     counts = ", ".join(f"{table.name} {table.rows}" for table in manifest.tables)
-    return f"exported {counts} rows to {settings.export_dir}"
+    return f"exported {counts} rows as {fmt} to {out_dir}"
 
 
 def evaluate_gold(path: Path, settings: Settings, as_json: bool) -> str:

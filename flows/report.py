@@ -20,6 +20,7 @@ class RunReport:
     events_coded: int
     events_loaded: int
     quarantined: int
+    events_changed: int = 0
     quarantined_by_check: dict[str, int] = field(default_factory=dict)
     db_path: str = ""
     export_dir: str | None = None
@@ -36,7 +37,9 @@ class RunReport:
             f"  documents    {self.documents_in} ingested, {self.documents_loaded} new in the "
             f"warehouse, {self.duplicates} repeated in the input",
             f"  sentences    {self.sentences}",
-            f"  events       {self.events_coded} coded, {self.events_loaded} new in the warehouse",
+            f"  mentions     {self.events_coded} coded, {self.events_loaded} new in the warehouse",
+            f"  events       {self.events_changed} added or updated (same date, source, target "
+            "and code = one event)",
             f"  quarantined  {self.quarantined}" + (f" ({checks})" if checks else ""),
             f"  warehouse    {self.db_path}",
         ]

@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
+from dyad.provenance import dictionary_hash
 from dyad.settings import PROJECT_ROOT, Settings
 from flows.pipeline import pipeline
 from warehouse.export import read_manifest
@@ -60,7 +61,13 @@ def test_pipeline_accounts_for_every_input(settings: Settings) -> None:
     assert report.skipped_files == 1  # bad_inputs/README.md
     assert report.events_coded > 0 and report.events_loaded == report.events_coded
     assert table(settings, "select count(*) as n from documents")["n"][0] == report.documents_in
-    assert table(settings, "select count(*) as n from events")["n"][0] == report.events_coded
+    assert (
+        table(settings, "select count(*) as n from event_mentions")["n"][0] == report.events_coded
+    )
+    events = table(settings, "select * from events")
+    assert 0 < events.height <= report.events_coded == events["num_mentions"].sum()
+    assert set(events["dictionary_hash"]) == {dictionary_hash(settings)}
+    assert report.events_changed == events.height
     stored = table(settings, "select check_name from quarantine")["check_name"].to_list()
     assert Counter(stored) == Counter(EXPECTED_REJECTIONS)
     runs = table(settings, "select * from runs")
@@ -71,11 +78,11 @@ def test_pipeline_accounts_for_every_input(settings: Settings) -> None:
 def test_rerun_adds_nothing(settings: Settings) -> None:
     first = pipeline(settings)
     second = pipeline(settings)
-    assert (second.documents_loaded, second.events_loaded) == (0, 0)
+    assert (second.documents_loaded, second.events_loaded, second.events_changed) == (0, 0, 0)
     assert second.events_coded == first.events_coded
     counts = table(
         settings,
-        "select (select count(*) from documents) d, (select count(*) from events) e, "
+        "select (select count(*) from documents) d, (select count(*) from event_mentions) e, "
         "(select count(*) from quarantine) q, (select count(*) from runs) r",
     ).row(0)
     assert counts == (first.documents_in, first.events_coded, first.quarantined, 2)
@@ -85,8 +92,8 @@ def test_export_matches_the_warehouse(settings: Settings) -> None:
     report = pipeline(settings)
     manifest = read_manifest(settings.export_dir)
     assert manifest.run_id == report.run_id
-    assert manifest.table("events").rows == report.events_coded
-    events = pl.read_parquet(settings.export_dir / "events" / "**" / "*.parquet")
+    assert manifest.table("event_mentions").rows == report.events_coded
+    events = pl.read_parquet(settings.export_dir / "event_mentions" / "**" / "*.parquet")
     assert events.height == report.events_coded
     assert set(events["event_date"].dt.year().to_list()) == {2026}
 
@@ -95,7 +102,7 @@ def test_seed_article_is_coded(settings: Settings) -> None:
     pipeline(settings)
     events = table(
         settings,
-        "select source, code, target from events where doc_id = "
+        "select source, code, target from event_mentions where doc_id = "
         "(select doc_id from documents where title like 'Ukraine hits Russian airfields%')",
     )
     rows = set(events.iter_rows())

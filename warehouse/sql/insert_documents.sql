@@ -7,5 +7,5 @@ SELECT
     doc_id, pub_date, title, url, outlet, text, content_hash, origin, n_chars, n_sentences,
     $run_id, $loaded_at
 FROM batch_documents
-WHERE doc_id NOT IN (SELECT doc_id FROM documents)
-QUALIFY row_number() OVER (PARTITION BY doc_id) = 1;
+QUALIFY row_number() OVER (PARTITION BY doc_id) = 1
+ON CONFLICT DO NOTHING;

@@ -1,0 +1,74 @@
+"""Keep `events` equal to the aggregate of `event_mentions`, touching only the events asked.
+
+An event is every mention with the same (event_date, source, target, code); its counts are set
+semantics over its mentions (`num_mentions` rows, `num_documents` distinct doc_ids,
+`num_sources` distinct outlets). A load re-aggregates only the events its new mentions belong
+to, so its cost follows the batch, not the warehouse (docs/schema.md, "From mentions to events").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from warehouse.sql import statement
+
+logger = logging.getLogger(__name__)
+
+TOUCHED = "touched_events"
+
+
+@dataclass(frozen=True, slots=True)
+class Refresh:
+    """Events a refresh wrote: inserted or changed (`written`), and deleted."""
+
+    written: int
+    deleted: int
+
+
+def refresh_events(
+    con: duckdb.DuckDBPyConnection,
+    touched: Iterable[tuple[str, dt.date]],
+    *,
+    run_id: str,
+    now: dt.datetime,
+    record_changes: bool = False,
+) -> Refresh:
+    """Recompute the events `touched` ((event_id, event_date) pairs) from their mentions.
+
+    Events left without mentions are deleted; new ones inserted; changed ones updated with this
+    `run_id`. With `record_changes`, each difference is written to `changes` first. Runs inside
+    the caller's transaction.
+    """
+    frame = pl.DataFrame(
+        list(touched), schema={"event_id": pl.String, "event_date": pl.Date}, orient="row"
+    ).unique()
+    if frame.is_empty():
+        return Refresh(0, 0)
+    params = {"first": frame["event_date"].min(), "last": frame["event_date"].max()}
+    con.register(TOUCHED, frame)
+    try:
+        con.execute(statement("aggregate_events"), params).fetchall()
+        if record_changes:
+            stamp = {"run_id": run_id, "changed_at": now}
+            con.execute(statement("record_changes"), {**params, **stamp}).fetchall()
+        [(deleted,)] = con.execute(statement("delete_emptied_events"), params).fetchall()
+        [(written,)] = con.execute(
+            statement("upsert_events"), {"run_id": run_id, "updated_at": now}
+        ).fetchall()
+    finally:
+        con.unregister(TOUCHED)
+        con.execute("DROP TABLE IF EXISTS fresh_events")
+    result = Refresh(int(written or 0), int(deleted))
+    logger.info("Events refreshed for %d keys: %s", frame.height, result)
+    return result
+
+
+def all_events(con: duckdb.DuckDBPyConnection) -> list[tuple[str, dt.date]]:
+    """Every (event_id, event_date) the mentions hold: what a full rebuild refreshes."""
+    return con.execute(statement("mention_event_keys")).fetchall()
