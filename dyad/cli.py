@@ -163,6 +163,27 @@ def export(
 
 
 @app.command()
+def report(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="HTML file to write (default: report.html beside the warehouse)."
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write one self-contained HTML report: charts by QuadClass, country and dyad, latest events."""
+    settings = _settings(db_path=db)
+    from dyad.commands import write_report
+
+    try:
+        path = write_report(settings, out)
+    except DyadError as error:
+        _fail(error)
+    typer.echo(f"wrote {path}")
+
+
+@app.command()
 def migrate(db: DbOption = None, seeds: SeedsOption = None) -> None:
     """Migrate a warehouse written by an older dyad to this version's schema, in one transaction."""
     settings = _settings(db_path=db, seeds_dir=seeds)

@@ -125,6 +125,22 @@ def export_warehouse(
     return f"exported {counts} rows as {fmt} to {out_dir}"
 
 
+def write_report(settings: Settings, out: Path | None) -> Path:
+    """Write the HTML report of the warehouse to `out` (default: report.html beside it)."""
+    from datetime import UTC, datetime
+
+    from dyad.html_report import render
+    from warehouse.report import read_report_data
+
+    target = out or settings.db_path.with_name("report.html")
+    html = render(read_report_data(settings.db_path), datetime.now(UTC))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_text(html, encoding="utf-8")
+    partial.replace(target)
+    return target
+
+
 def evaluate_gold(path: Path, settings: Settings, as_json: bool) -> str:
     """Score the coder on a gold set; the report as text (or JSON)."""
     from coder.evaluation import evaluate, group_codes, read_gold
