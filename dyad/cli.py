@@ -95,6 +95,30 @@ def run(
 
 
 @app.command()
+def recode(
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only documents published on or after YYYY-MM-DD."),
+    ] = None,
+    db: DbOption = None,
+    seeds: SeedsOption = None,
+    model: ModelOption = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Code the stored documents again (after the coder or dictionaries changed); record changes."""
+    _logging(verbose)
+    _prefect_environment(verbose)
+    settings = _settings(db_path=db, seeds_dir=seeds, model=model)
+    from dyad.commands import run_recode
+
+    try:
+        report = run_recode(settings, since)
+    except DyadError as error:
+        _fail(error)
+    typer.echo(report.summary())
+
+
+@app.command()
 def code(
     path: Annotated[
         str, typer.Argument(help="JSON Lines file of documents (id, text, date), or - for stdin.")

@@ -15,7 +15,7 @@ from dyad.settings import Settings
 from ingest.readers import Rejection, read_jsonl_lines
 
 if TYPE_CHECKING:
-    from flows.report import RunReport
+    from flows.report import RecodeReport, RunReport
     from warehouse.export import ExportFormat
 
 
@@ -76,6 +76,24 @@ def run_pipeline(settings: Settings) -> RunReport:
     from flows.pipeline import pipeline
 
     return pipeline(settings)
+
+
+def run_recode(settings: Settings, since: str | None) -> RecodeReport:
+    """Run the Prefect recode flow over the stored documents (published on or after `since`)."""
+    from datetime import date
+
+    from flows.recode import recode
+
+    try:
+        day = date.fromisoformat(since) if since else None
+    except ValueError as exc:
+        raise InputError(
+            f"--since {since!r} is not a date.",
+            check="invalid_date",
+            origin="--since",
+            hint="Write it as YYYY-MM-DD.",
+        ) from exc
+    return recode(settings, day)
 
 
 def print_query(db_path: Path, sql: str, limit: int) -> None:

@@ -51,3 +51,34 @@ class RunReport:
 def count_checks(check_names: list[str]) -> dict[str, int]:
     """How many quarantined rows each check produced."""
     return dict(Counter(check_names))
+
+
+@dataclass(frozen=True, slots=True)
+class RecodeReport:
+    """What one recode run re-derived and changed."""
+
+    run_id: str
+    documents: int
+    sentences: int
+    mentions_before: int
+    mentions_after: int
+    added: int
+    deleted: int
+    updated: int
+    quarantined: int
+    dictionary_hash: str
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """A short human-readable report."""
+        return "\n".join(
+            [
+                f"recode {self.run_id} finished in {self.seconds:.1f} s "
+                f"(dictionaries {self.dictionary_hash})",
+                f"  documents    {self.documents} recoded, {self.sentences} sentences",
+                f"  mentions     {self.mentions_before} before, {self.mentions_after} after",
+                f"  events       {self.added} added, {self.deleted} deleted, "
+                f"{self.updated} updated (see the changes table)",
+                f"  quarantined  {self.quarantined}",
+            ]
+        )

@@ -15,6 +15,7 @@ from prefect.testing.utilities import prefect_test_harness
 from dyad.provenance import dictionary_hash
 from dyad.settings import PROJECT_ROOT, Settings
 from flows.pipeline import pipeline
+from flows.recode import recode
 from warehouse.export import read_manifest
 
 BAD_INPUTS = Path(__file__).parent / "data" / "bad_inputs"
@@ -109,3 +110,29 @@ def test_seed_article_is_coded(settings: Settings) -> None:
     assert ("UKRMIL", "195", "RUS") in rows  # the drone attack on Russian airfields
     cooperation = {(s[:3], t[:3]) for s, code, t in rows if code.startswith("06")}
     assert {("CHN", "BLR"), ("BLR", "CHN")} <= cooperation  # military cooperation, by country
+
+
+def test_recode_after_a_lexicon_change_records_changes(settings: Settings, tmp_path: Path) -> None:
+    pipeline(settings)
+    verbs = (PROJECT_ROOT / "seeds" / "lexicon" / "verbs.csv").read_text(encoding="utf-8")
+    header, say = verbs.splitlines()[0], verbs.splitlines()[1]
+    assert say.startswith("010-say,010,")
+    mine = tmp_path / "mine" / "lexicon"
+    mine.mkdir(parents=True)
+    (mine / "verbs.csv").write_text(f"{header}\n{say.replace(',010,', ',018,', 1)}\n")
+    changed = settings.model_copy(update={"user_seeds_dir": mine.parent})
+    report = recode(changed)
+    assert report.deleted > 0 and report.added > 0
+    assert report.dictionary_hash == dictionary_hash(changed) != dictionary_hash(settings)
+    rows = table(
+        settings,
+        "select change, old_values ->> 'code' as old, new_values ->> 'code' as new from changes",
+    )
+    assert "010" in rows.filter(pl.col("change") == "deleted")["old"].to_list()
+    assert "018" in rows.filter(pl.col("change") == "added")["new"].to_list()
+    mentions = table(settings, "select count(*) as n from event_mentions")["n"][0]
+    assert mentions == report.mentions_after  # every stored document was recoded
+    again = recode(changed)
+    assert (again.added, again.deleted, again.updated) == (0, 0, 0)
+    hashes = table(settings, "select distinct dictionary_hash from events")["dictionary_hash"]
+    assert hashes.to_list() == [dictionary_hash(changed)]

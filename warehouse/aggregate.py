@@ -61,9 +61,9 @@ def refresh_events(
         [(written,)] = con.execute(
             statement("upsert_events"), {"run_id": run_id, "updated_at": now}
         ).fetchall()
+        con.execute("DROP TABLE fresh_events")  # a rollback drops it too
     finally:
         con.unregister(TOUCHED)
-        con.execute("DROP TABLE IF EXISTS fresh_events")
     result = Refresh(int(written or 0), int(deleted))
     logger.info("Events refreshed for %d keys: %s", frame.height, result)
     return result

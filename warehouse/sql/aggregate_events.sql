@@ -22,7 +22,7 @@ SELECT
     CAST(count(DISTINCT outlet) AS INTEGER) AS num_sources,
     CAST(count(DISTINCT doc_id) AS INTEGER) AS num_documents,
     bool_or(sentence_index < 3) AS is_root_event,
-    avg(confidence) AS mean_confidence,
+    round(avg(confidence), 9) AS mean_confidence,
     max(confidence) AS max_confidence,
     first(url ORDER BY first_seen, mention_id) FILTER (WHERE url IS NOT NULL) AS source_url,
     min(first_seen) AS first_seen,
