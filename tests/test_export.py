@@ -221,3 +221,30 @@ def test_unreadable_manifest_is_a_warehouse_error(tmp_path) -> None:
     for path in (tmp_path, tmp_path / "nowhere.json"):
         with pytest.raises(WarehouseError, match="manifest"):
             read_manifest(path)
+
+
+def column_list(name: str) -> list[str]:
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "table", "columns_file", "separator", "header"),
+    [
+        ("gdelt", "gdelt_events", "gdelt_2_event_columns.txt", "\t", False),
+        ("phoenix", "phoenix_events", "phoenix_columns.txt", ",", True),
+    ],
+)
+def test_interchange_files_have_the_standard_columns(
+    exported, tmp_path, fmt, table, columns_file, separator, header
+) -> None:
+    db_path, _ = exported
+    out_dir = tmp_path / f"export-{fmt}"
+    manifest = export_warehouse(db_path, out_dir, run_id=None, fmt=fmt)
+    expected = column_list(columns_file)
+    assert [c.name for c in manifest.table(table).columns] == expected
+    [partition] = manifest.table(table).partitions
+    lines = (out_dir / partition.files[0].path).read_text(encoding="utf-8").splitlines()
+    assert (lines[0].split(separator) == expected) is header
+    assert all(len(line.split(separator)) == len(expected) for line in lines)
+    assert len(lines) == manifest.table(table).rows + header == 4 + header  # four events
