@@ -17,8 +17,8 @@ from dyad.settings import Settings
 from schemas.documents import documents_frame
 from schemas.events import events_frame
 from schemas.quarantine import quarantine_frame
-from tests.conftest import event_row
-from warehouse.aggregate import all_events, refresh_events
+from tests.conftest import document_row, event_row
+from warehouse.aggregate import rebuild_events
 from warehouse.connection import connect, transaction
 from warehouse.load import load_batch
 
@@ -79,7 +79,7 @@ def test_incremental_loads_count_like_a_full_rebuild(seeds_dir, batches) -> None
         ).fetchall()
         before = con.execute("SELECT * FROM events ORDER BY event_id").fetchall()
         with transaction(con):
-            rebuilt = refresh_events(con, all_events(con), run_id="full", now=dt.datetime.now())
+            rebuilt = rebuild_events(con, run_id="full", now=dt.datetime.now())
         after = con.execute("SELECT * FROM events ORDER BY event_id").fetchall()
     assert {row[:4]: row[4:] for row in stored} == expected_counts(batches)
     assert rebuilt.written == rebuilt.deleted == 0 and after == before
@@ -96,6 +96,22 @@ def test_loading_the_same_document_again_changes_no_count(db_path, seeds_dir) ->
     assert (first.mentions, first.events, second.mentions, second.events) == (3, 1, 0, 0)
     assert [row[1:] for row in counts] == [(3, 1, 1)]  # three mentions in one document
     assert runs == [("r1",)]
+
+
+def test_a_stored_document_sent_again_with_another_date_adds_nothing(db_path, seeds_dir) -> None:
+    day1, day2 = DAYS
+    with connect(db_path, seeds_dir=seeds_dir) as con:
+        for day, run_id in ((day1, "r1"), (day2, "r2")):
+            result = load_batch(
+                con,
+                documents=documents_frame([document_row(doc_id="d1", pub_date=day)]),
+                events=events_frame([event_row(event_id="m1", doc_id="d1", event_date=day)]),
+                quarantine=quarantine_frame([]),
+                run={"run_id": run_id, "dictionary_hash": "h1"},
+            )
+        stored = con.execute("SELECT event_date, num_mentions FROM events").fetchall()
+    assert (result.documents, result.mentions) == (0, 0)
+    assert stored == [(day1, 1)]
 
 
 def test_a_later_mention_updates_its_event(db_path, seeds_dir) -> None:

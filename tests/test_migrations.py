@@ -59,6 +59,11 @@ def test_migrated_file_matches_a_new_one_and_reopens(v1_db, seeds_dir, tmp_path)
         "SELECT table_name, column_name, data_type FROM information_schema.columns ORDER BY ALL"
     )
     assert run_query(v1_db, describe).equals(run_query(fresh, describe))
+    keys = (
+        "SELECT table_name, constraint_type, constraint_column_names FROM duckdb_constraints() "
+        "ORDER BY ALL"
+    )
+    assert run_query(v1_db, keys).equals(run_query(fresh, keys))
     assert run_query(v1_db, "SELECT count(*) AS n FROM events_coded")["n"].item() == 4
 
 

@@ -50,25 +50,38 @@ def refresh_events(
     ).unique()
     if frame.is_empty():
         return Refresh(0, 0)
-    params = {"first": frame["event_date"].min(), "last": frame["event_date"].max()}
     con.register(TOUCHED, frame)
     try:
-        con.execute(statement("aggregate_events"), params).fetchall()
-        if record_changes:
-            stamp = {"run_id": run_id, "changed_at": now}
-            con.execute(statement("record_changes"), {**params, **stamp}).fetchall()
-        [(deleted,)] = con.execute(statement("delete_emptied_events"), params).fetchall()
-        [(written,)] = con.execute(
-            statement("upsert_events"), {"run_id": run_id, "updated_at": now}
-        ).fetchall()
-        con.execute("DROP TABLE fresh_events")  # a rollback drops it too
+        return _refresh(con, run_id=run_id, now=now, record_changes=record_changes)
     finally:
         con.unregister(TOUCHED)
-    result = Refresh(int(written or 0), int(deleted))
-    logger.info("Events refreshed for %d keys: %s", frame.height, result)
+
+
+def rebuild_events(con: duckdb.DuckDBPyConnection, *, run_id: str, now: dt.datetime) -> Refresh:
+    """Recompute every event from all mentions, in SQL (a migration; the benchmark's fill)."""
+    con.execute(statement("touch_all_events")).fetchall()
+    result = _refresh(con, run_id=run_id, now=now, record_changes=False)
+    con.execute("DROP VIEW touched_events")  # a rollback drops it too
     return result
 
 
-def all_events(con: duckdb.DuckDBPyConnection) -> list[tuple[str, dt.date]]:
-    """Every (event_id, event_date) the mentions hold: what a full rebuild refreshes."""
-    return con.execute(statement("mention_event_keys")).fetchall()
+def _refresh(
+    con: duckdb.DuckDBPyConnection, *, run_id: str, now: dt.datetime, record_changes: bool
+) -> Refresh:
+    """Refresh the events named by the relation `touched_events` (event_id, event_date)."""
+    [(first, last, keys)] = con.execute(statement("touched_range")).fetchall()
+    if not keys:
+        return Refresh(0, 0)
+    params = {"first": first, "last": last}
+    con.execute(statement("aggregate_events"), params).fetchall()
+    if record_changes:
+        stamp = {"run_id": run_id, "changed_at": now}
+        con.execute(statement("record_changes"), {**params, **stamp}).fetchall()
+    [(deleted,)] = con.execute(statement("delete_emptied_events"), params).fetchall()
+    [(written,)] = con.execute(
+        statement("upsert_events"), {"run_id": run_id, "updated_at": now}
+    ).fetchall()
+    con.execute("DROP TABLE fresh_events")  # a rollback drops it too
+    result = Refresh(int(written or 0), int(deleted))
+    logger.info("Events refreshed for %d keys: %s", keys, result)
+    return result

@@ -66,8 +66,9 @@ def load_batch(
     `events` holds the coder's sentence-events (the events contract); they become rows of
     `event_mentions`, stamped with the run's `dictionary_hash`. The run row's
     `documents_loaded` and `events_loaded` are set to the documents and mentions this batch
-    added. Rows whose key (doc_id, mention id, quarantine_id) is already stored are skipped, so
-    loading the same batch twice adds nothing and changes no count. Each new row gets the run's
+    added. Rows whose key (doc_id, mention id, quarantine_id) is already stored are skipped, and
+    so are the mentions of documents stored before (`dyad recode` re-derives those), so loading
+    the same batch twice adds nothing and changes no count. Each new row gets the run's
     `run_id` and `loaded_at` (`quarantined_at` for quarantine), UTC now. On any error nothing
     is kept.
     """
@@ -79,16 +80,15 @@ def load_batch(
         _registered(con, frames),
         transaction(con),
     ):
-        added = {table: _insert_rows(con, table, stamp) for table in ("documents", "quarantine")}
+        added = _insert_documents(con, stamp)
+        quarantined = _insert_rows(con, "quarantine", stamp)
         touched = _insert_mentions(con, {**stamp, "dictionary_hash": row["dictionary_hash"]})
         refreshed = refresh_events(con, touched, run_id=row["run_id"], now=stamp["loaded_at"])
-        row.update(documents_loaded=added["documents"], events_loaded=len(touched))
+        con.unregister("added_documents")
+        row.update(documents_loaded=added, events_loaded=len(touched))
         con.execute(statement("upsert_run"), row).fetchall()
     result = LoadResult(
-        documents=added["documents"],
-        mentions=len(touched),
-        events=refreshed.written,
-        quarantine=added["quarantine"],
+        documents=added, mentions=len(touched), events=refreshed.written, quarantine=quarantined
     )
     logger.info("Run %s loaded: %s", row["run_id"], result)
     return result
@@ -160,6 +160,14 @@ def _registered(
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, stamp: dict[str, Any]) -> int:
     """Insert the rows of `batch_<table>` whose key `table` lacks; returns how many were added."""
     return int(scalar(con, statement(f"insert_{table}"), stamp) or 0)
+
+
+def _insert_documents(con: duckdb.DuckDBPyConnection, stamp: dict[str, Any]) -> int:
+    """Insert the new documents of `batch_documents`, registered as `added_documents` for the
+    mentions insert; returns how many were added."""
+    rows = con.execute(statement("insert_documents"), stamp).fetchall()
+    con.register("added_documents", pl.DataFrame(rows, schema={"doc_id": pl.String}, orient="row"))
+    return len(rows)
 
 
 def _insert_mentions(

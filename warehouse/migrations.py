@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from warehouse.aggregate import all_events, refresh_events
+from warehouse.aggregate import rebuild_events
 from warehouse.sql import statement
 
 logger = logging.getLogger(__name__)
@@ -23,10 +23,18 @@ MIGRATION_RUN_ID = "migrate-v2"
 
 def migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
     """Sentence-level `events` becomes `event_mentions`; `events` is rebuilt as the aggregate."""
-    for name in ("create_event_key", "create_event_mentions", "migrate_1_to_2", "create_events"):
+    steps = (
+        "migrate_1_to_2",
+        "create_event_key",
+        "create_documents",
+        "create_event_mentions",
+        "create_events",
+        "migrate_1_to_2_rows",
+    )
+    for name in steps:
         con.execute(statement(name)).fetchall()
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    refresh_events(con, all_events(con), run_id=MIGRATION_RUN_ID, now=now)
+    rebuild_events(con, run_id=MIGRATION_RUN_ID, now=now)
 
 
 # STEPS[v] migrates a version-v file to version v + 1.

@@ -1,6 +1,8 @@
--- One row per coded sentence-event: the evidence (docs/schema.md, `event_mentions`).
+-- One row per coded sentence-event: the evidence (docs/schema.md, `event_mentions`). The key
+-- leads with the date so that a day's new keys sit together in the index: loading a day costs
+-- the same however many days the warehouse holds (bench/incremental.py).
 CREATE TABLE IF NOT EXISTS event_mentions (
-    mention_id VARCHAR PRIMARY KEY,
+    mention_id VARCHAR NOT NULL,
     event_id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL,
     sentence_index INTEGER NOT NULL,
@@ -29,5 +31,6 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     dictionary_hash VARCHAR,
     first_seen TIMESTAMP NOT NULL,
     run_id VARCHAR NOT NULL,
-    loaded_at TIMESTAMP NOT NULL
+    loaded_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (event_date, mention_id)
 );

@@ -1,7 +1,9 @@
 -- One row per distinct event (event_date, source, target, code), aggregated from its mentions
--- (docs/schema.md, `events`). Kept up to date incrementally by warehouse.aggregate.
+-- (docs/schema.md, `events`). Kept up to date incrementally by warehouse.aggregate. The key
+-- leads with the date (event_id already hashes it) for the reason given in
+-- create_event_mentions.sql.
 CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,
+    event_id VARCHAR NOT NULL,
     event_date DATE NOT NULL,
     source VARCHAR NOT NULL,
     source_text VARCHAR NOT NULL,
@@ -27,5 +29,6 @@ CREATE TABLE IF NOT EXISTS events (
     coder_version VARCHAR NOT NULL,
     dictionary_hash VARCHAR,
     run_id VARCHAR NOT NULL,
-    updated_at TIMESTAMP NOT NULL
+    updated_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (event_date, event_id)
 );

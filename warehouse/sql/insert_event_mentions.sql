@@ -1,5 +1,7 @@
--- Add the mentions of `batch_events` whose mention_id is new, keyed to their event; a rerun
--- adds nothing. Returns the event of each added mention (the events to re-aggregate).
+-- Add the mentions of `batch_events` whose key is new, keyed to their event, except those of
+-- documents that were stored before this batch (`added_documents` holds the batch's new
+-- ones): a stored document's mentions change only by `dyad recode`. A rerun adds nothing.
+-- Returns the event of each added mention (the events to re-aggregate).
 INSERT INTO event_mentions (
     mention_id, event_id, doc_id, sentence_index, sentence_text, event_date, date_source,
     source, source_text, source_country, source_role,
@@ -17,6 +19,9 @@ SELECT
     trigger_text, triggers, rule_id, confidence, coder_version, $dictionary_hash,
     $loaded_at, $run_id, $loaded_at
 FROM batch_events
+WHERE
+    doc_id IN (SELECT doc_id FROM added_documents)
+    OR doc_id NOT IN (SELECT doc_id FROM batch_documents)
 QUALIFY row_number() OVER (PARTITION BY event_id) = 1
 ON CONFLICT DO NOTHING
 RETURNING event_id, event_date;

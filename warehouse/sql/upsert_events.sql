@@ -3,7 +3,7 @@
 INSERT INTO events
 SELECT *, $run_id AS run_id, $updated_at AS updated_at
 FROM fresh_events
-ON CONFLICT (event_id) DO UPDATE SET
+ON CONFLICT (event_date, event_id) DO UPDATE SET
     source_text = EXCLUDED.source_text,
     source_country = EXCLUDED.source_country,
     source_role = EXCLUDED.source_role,
