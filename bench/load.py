@@ -57,12 +57,12 @@ def main() -> None:
         load_seconds = time.perf_counter() - start
     n = len(event_rows)
     total = validate_seconds + load_seconds
-    print(f"events: {n:,} ({result.events:,} loaded), documents: {len(doc_rows):,}")
+    print(f"events: {n:,} ({result.mentions:,} loaded), documents: {len(doc_rows):,}")
     print(f"(a) validation:            {n / validate_seconds:10.0f} events/s")
     print(f"(b) DuckDB load:           {n / load_seconds:10.0f} events/s")
     print(f"validation + load:         {n / total:10.0f} events/s")
-    if result.events != n:
-        raise SystemExit(f"only {result.events:,} of {n:,} events were loaded")
+    if result.mentions != n:
+        raise SystemExit(f"only {result.mentions:,} of {n:,} events were loaded")
 
 
 if __name__ == "__main__":

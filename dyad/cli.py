@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -28,6 +29,15 @@ ExportOption = Annotated[
     Path | None, typer.Option("--export-dir", help="Folder for Parquet exports.")
 ]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")]
+
+
+class ExportFormatChoice(StrEnum):
+    """The formats `dyad export` writes (warehouse.export.EXPORT_FORMATS)."""
+
+    parquet = "parquet"
+    gdelt = "gdelt"
+    phoenix = "phoenix"
+    jsonl = "jsonl"
 
 
 def _settings(**overrides: object) -> Settings:
@@ -85,6 +95,30 @@ def run(
 
 
 @app.command()
+def recode(
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only documents published on or after YYYY-MM-DD."),
+    ] = None,
+    db: DbOption = None,
+    seeds: SeedsOption = None,
+    model: ModelOption = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Code the stored documents again (after the coder or dictionaries changed); record changes."""
+    _logging(verbose)
+    _prefect_environment(verbose)
+    settings = _settings(db_path=db, seeds_dir=seeds, model=model)
+    from dyad.commands import run_recode
+
+    try:
+        report = run_recode(settings, since)
+    except DyadError as error:
+        _fail(error)
+    typer.echo(report.summary())
+
+
+@app.command()
 def code(
     path: Annotated[
         str, typer.Argument(help="JSON Lines file of documents (id, text, date), or - for stdin.")
@@ -123,16 +157,66 @@ def query(
 
 
 @app.command()
-def export(db: DbOption = None, export_dir: ExportOption = None) -> None:
-    """Export events, documents and quarantine to Parquet (by year and month) with a manifest."""
+def export(
+    fmt: Annotated[
+        ExportFormatChoice,
+        typer.Option(
+            "--format",
+            help="parquet (by year and month), gdelt (GDELT 2.0 event TSV), "
+            "phoenix (Phoenix CSV) or jsonl.",
+        ),
+    ] = ExportFormatChoice.parquet,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Folder to write (default: DYAD_EXPORT_DIR, or <it>-<format> beside it)."
+        ),
+    ] = None,
+    db: DbOption = None,
+    export_dir: ExportOption = None,
+) -> None:
+    """Export the warehouse with a manifest (row counts, SHA-256 per file), replacing it whole."""
     settings = _settings(db_path=db, export_dir=export_dir)
     from dyad.commands import export_warehouse
 
     try:
-        summary = export_warehouse(settings)
+        summary = export_warehouse(settings, fmt.value, out)
     except DyadError as error:
         _fail(error)
     typer.echo(summary)
+
+
+@app.command()
+def report(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="HTML file to write (default: report.html beside the warehouse)."
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write one self-contained HTML report: charts by QuadClass, country and dyad, latest events."""
+    settings = _settings(db_path=db)
+    from dyad.commands import write_report
+
+    try:
+        path = write_report(settings, out)
+    except DyadError as error:
+        _fail(error)
+    typer.echo(f"wrote {path}")
+
+
+@app.command()
+def migrate(db: DbOption = None, seeds: SeedsOption = None) -> None:
+    """Migrate a warehouse written by an older dyad to this version's schema, in one transaction."""
+    settings = _settings(db_path=db, seeds_dir=seeds)
+    from dyad.commands import migrate_warehouse
+
+    try:
+        typer.echo(migrate_warehouse(settings))
+    except DyadError as error:
+        _fail(error)
 
 
 @app.command()

@@ -15,7 +15,8 @@ from dyad.settings import Settings
 from ingest.readers import Rejection, read_jsonl_lines
 
 if TYPE_CHECKING:
-    from flows.report import RunReport
+    from flows.report import RecodeReport, RunReport
+    from warehouse.export import ExportFormat
 
 
 def load_coder(settings: Settings) -> Coder:
@@ -77,6 +78,24 @@ def run_pipeline(settings: Settings) -> RunReport:
     return pipeline(settings)
 
 
+def run_recode(settings: Settings, since: str | None) -> RecodeReport:
+    """Run the Prefect recode flow over the stored documents (published on or after `since`)."""
+    from datetime import date
+
+    from flows.recode import recode
+
+    try:
+        day = date.fromisoformat(since) if since else None
+    except ValueError as exc:
+        raise InputError(
+            f"--since {since!r} is not a date.",
+            check="invalid_date",
+            origin="--since",
+            hint="Write it as YYYY-MM-DD.",
+        ) from exc
+    return recode(settings, day)
+
+
 def print_query(db_path: Path, sql: str, limit: int) -> None:
     """Run read-only SQL on the warehouse and print the result as a table."""
     from rich.console import Console
@@ -96,13 +115,48 @@ def print_query(db_path: Path, sql: str, limit: int) -> None:
         console.print(f"({frame.height} rows)")
 
 
-def export_warehouse(settings: Settings) -> str:
-    """Export the warehouse to Parquet; a one-line summary of what was written."""
-    from warehouse.export import export_parquet
+def migrate_warehouse(settings: Settings) -> str:
+    """Open the warehouse for writing, which migrates an older file; say what it holds now."""
+    from warehouse.connection import SCHEMA_VERSION, connect, scalar
 
-    manifest = export_parquet(settings.db_path, settings.export_dir, run_id=None)
+    with connect(settings.db_path, seeds_dir=settings.seeds_dir) as con:
+        events = scalar(con, "SELECT count(*) FROM events")
+    return f"{settings.db_path} is at schema version {SCHEMA_VERSION} ({events} events)"
+
+
+def export_dir_for(settings: Settings, fmt: str) -> Path:
+    """Where format `fmt` is exported: DYAD_EXPORT_DIR for Parquet, `<it>-<fmt>` beside it else."""
+    if fmt == "parquet":
+        return settings.export_dir
+    return settings.export_dir.with_name(f"{settings.export_dir.name}-{fmt}")
+
+
+def export_warehouse(
+    settings: Settings, fmt: ExportFormat = "parquet", out: Path | None = None
+) -> str:
+    """Export the warehouse in format `fmt`; a one-line summary of what was written."""
+    from warehouse.export import export_warehouse as write_export
+
+    out_dir = out or export_dir_for(settings, fmt)
+    manifest = write_export(settings.db_path, out_dir, run_id=None, fmt=fmt)
     counts = ", ".join(f"{table.name} {table.rows}" for table in manifest.tables)
-    return f"exported {counts} rows to {settings.export_dir}"
+    return f"exported {counts} rows as {fmt} to {out_dir}"
+
+
+def write_report(settings: Settings, out: Path | None) -> Path:
+    """Write the HTML report of the warehouse to `out` (default: report.html beside it)."""
+    from datetime import UTC, datetime
+
+    from dyad.html_report import render
+    from warehouse.report import read_report_data
+
+    target = out or settings.db_path.with_name("report.html")
+    html = render(read_report_data(settings.db_path), datetime.now(UTC))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_text(html, encoding="utf-8")
+    partial.replace(target)
+    return target
 
 
 def evaluate_gold(path: Path, settings: Settings, as_json: bool, errors: bool = False) -> str:

@@ -14,6 +14,7 @@ from coder import CODER_VERSION
 from coder.engine import CodingResult
 from coder.records import Document
 from dyad.commands import load_coder
+from dyad.provenance import dictionary_hash
 from dyad.settings import Settings
 from flows.report import RunReport, count_checks
 from flows.retry import transient_only
@@ -102,7 +103,8 @@ def pipeline(settings: Settings) -> RunReport:
         documents_loaded=loaded.documents,
         sentences=coded.sentences,
         events_coded=len(coded.events),
-        events_loaded=loaded.events,
+        events_loaded=loaded.mentions,
+        events_changed=loaded.events,
         quarantined=batch.quarantine.height,
         quarantined_by_check=count_checks(batch.quarantine["check_name"].to_list()),
         db_path=str(settings.db_path),
@@ -128,6 +130,7 @@ def run_row(
         "status": "completed",
         "inputs": [str(path) for path in settings.inputs],
         "coder_version": CODER_VERSION,
+        "dictionary_hash": dictionary_hash(settings),
         "documents_in": len(ingested.documents),
         "documents_loaded": batch.documents.height,
         "sentences": coded.sentences,

@@ -12,8 +12,10 @@ import polars as pl
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
+from dyad.provenance import dictionary_hash
 from dyad.settings import PROJECT_ROOT, Settings
 from flows.pipeline import pipeline
+from flows.recode import recode
 from warehouse.export import read_manifest
 
 BAD_INPUTS = Path(__file__).parent / "data" / "bad_inputs"
@@ -60,7 +62,13 @@ def test_pipeline_accounts_for_every_input(settings: Settings) -> None:
     assert report.skipped_files == 1  # bad_inputs/README.md
     assert report.events_coded > 0 and report.events_loaded == report.events_coded
     assert table(settings, "select count(*) as n from documents")["n"][0] == report.documents_in
-    assert table(settings, "select count(*) as n from events")["n"][0] == report.events_coded
+    assert (
+        table(settings, "select count(*) as n from event_mentions")["n"][0] == report.events_coded
+    )
+    events = table(settings, "select * from events")
+    assert 0 < events.height <= report.events_coded == events["num_mentions"].sum()
+    assert set(events["dictionary_hash"]) == {dictionary_hash(settings)}
+    assert report.events_changed == events.height
     stored = table(settings, "select check_name from quarantine")["check_name"].to_list()
     assert Counter(stored) == Counter(EXPECTED_REJECTIONS)
     runs = table(settings, "select * from runs")
@@ -71,11 +79,11 @@ def test_pipeline_accounts_for_every_input(settings: Settings) -> None:
 def test_rerun_adds_nothing(settings: Settings) -> None:
     first = pipeline(settings)
     second = pipeline(settings)
-    assert (second.documents_loaded, second.events_loaded) == (0, 0)
+    assert (second.documents_loaded, second.events_loaded, second.events_changed) == (0, 0, 0)
     assert second.events_coded == first.events_coded
     counts = table(
         settings,
-        "select (select count(*) from documents) d, (select count(*) from events) e, "
+        "select (select count(*) from documents) d, (select count(*) from event_mentions) e, "
         "(select count(*) from quarantine) q, (select count(*) from runs) r",
     ).row(0)
     assert counts == (first.documents_in, first.events_coded, first.quarantined, 2)
@@ -85,8 +93,8 @@ def test_export_matches_the_warehouse(settings: Settings) -> None:
     report = pipeline(settings)
     manifest = read_manifest(settings.export_dir)
     assert manifest.run_id == report.run_id
-    assert manifest.table("events").rows == report.events_coded
-    events = pl.read_parquet(settings.export_dir / "events" / "**" / "*.parquet")
+    assert manifest.table("event_mentions").rows == report.events_coded
+    events = pl.read_parquet(settings.export_dir / "event_mentions" / "**" / "*.parquet")
     assert events.height == report.events_coded
     assert set(events["event_date"].dt.year().to_list()) == {2026}
 
@@ -95,10 +103,36 @@ def test_seed_article_is_coded(settings: Settings) -> None:
     pipeline(settings)
     events = table(
         settings,
-        "select source, code, target from events where doc_id = "
+        "select source, code, target from event_mentions where doc_id = "
         "(select doc_id from documents where title like 'Ukraine hits Russian airfields%')",
     )
     rows = set(events.iter_rows())
     assert ("UKRMIL", "195", "RUS") in rows  # the drone attack on Russian airfields
     cooperation = {(s[:3], t[:3]) for s, code, t in rows if code.startswith("06")}
     assert {("CHN", "BLR"), ("BLR", "CHN")} <= cooperation  # military cooperation, by country
+
+
+def test_recode_after_a_lexicon_change_records_changes(settings: Settings, tmp_path: Path) -> None:
+    pipeline(settings)
+    verbs = (PROJECT_ROOT / "seeds" / "lexicon" / "verbs.csv").read_text(encoding="utf-8")
+    header, say = verbs.splitlines()[0], verbs.splitlines()[1]
+    assert say.startswith("010-say,010,")
+    mine = tmp_path / "mine" / "lexicon"
+    mine.mkdir(parents=True)
+    (mine / "verbs.csv").write_text(f"{header}\n{say.replace(',010,', ',018,', 1)}\n")
+    changed = settings.model_copy(update={"user_seeds_dir": mine.parent})
+    report = recode(changed)
+    assert report.deleted > 0 and report.added > 0
+    assert report.dictionary_hash == dictionary_hash(changed) != dictionary_hash(settings)
+    rows = table(
+        settings,
+        "select change, old_values ->> 'code' as old, new_values ->> 'code' as new from changes",
+    )
+    assert "010" in rows.filter(pl.col("change") == "deleted")["old"].to_list()
+    assert "018" in rows.filter(pl.col("change") == "added")["new"].to_list()
+    mentions = table(settings, "select count(*) as n from event_mentions")["n"][0]
+    assert mentions == report.mentions_after  # every stored document was recoded
+    again = recode(changed)
+    assert (again.added, again.deleted, again.updated) == (0, 0, 0)
+    hashes = table(settings, "select distinct dictionary_hash from events")["dictionary_hash"]
+    assert hashes.to_list() == [dictionary_hash(changed)]

@@ -1,7 +1,10 @@
-"""The README stays true: its settings table is the settings class."""
+"""The README stays true: its settings table is the settings class, its commands exist."""
 
 from __future__ import annotations
 
+import re
+
+from dyad.cli import app
 from dyad.settings import PROJECT_ROOT, settings_markdown
 
 
@@ -16,3 +19,11 @@ def test_readme_commands_exist() -> None:
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("run", "test", "bench"):
         assert f"make {target}" in readme and f"\n{target}:" in makefile
+
+
+def test_readme_dyad_commands_are_real_commands() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\.venv/bin/dyad ([a-z]+)", readme))
+    commands = {command.name or command.callback.__name__ for command in app.registered_commands}
+    assert named >= {"run", "query", "export", "recode", "report", "migrate"}
+    assert named <= commands

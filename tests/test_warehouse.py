@@ -27,7 +27,18 @@ from warehouse.connection import SCHEMA_VERSION, connect
 from warehouse.load import LoadResult, load_batch, record_run
 from warehouse.query import run_query
 
-TABLES = ("documents", "events", "quarantine", "runs")
+TABLES = ("documents", "event_mentions", "events", "quarantine", "runs")
+VIEWS = (
+    "events_coded",
+    "daily_dyad_counts",
+    "monthly_dyad_counts",
+    "daily_quad_counts",
+    "country_daily_quad",
+    "top_actors",
+    "outlet_daily_counts",
+    "gdelt_events",
+    "phoenix_events",
+)
 LOCK_HOLDER = (
     "import sys, duckdb\n"
     "con = duckdb.connect(sys.argv[1])\n"
@@ -59,9 +70,9 @@ def test_connect_twice_is_idempotent(db_path, seeds_dir) -> None:
             == first
         )
         assert count(con, "cameo_event_codes") == codes > 0
-        assert con.execute("SELECT * FROM meta").fetchall() == [("schema_version", "1")]
+        assert con.execute("SELECT * FROM meta").fetchall() == [("schema_version", "2")]
     names = {name for (name,) in first}
-    assert names >= {*TABLES, "meta", "events_coded", "daily_dyad_counts", "daily_quad_counts"}
+    assert names >= {*TABLES, "meta", "changes", *VIEWS}
 
 
 def test_reference_tables_come_from_the_seeds(db_path, seeds_dir) -> None:
@@ -112,9 +123,11 @@ def test_loading_the_same_batch_twice_adds_nothing(db_path, seeds_dir, make_batc
         before = snapshot(con)
         second = load_batch(con, **frames, run={"run_id": "r2", "status": "completed"})
         after = snapshot(con)
-    assert first == LoadResult(documents=2, events=2, quarantine=1)
-    assert second == LoadResult(documents=0, events=0, quarantine=0)
-    assert after["events"] == before["events"] and after["documents"] == before["documents"]
+    assert first == LoadResult(documents=2, mentions=2, events=1, quarantine=1)
+    assert second == LoadResult(documents=0, mentions=0, events=0, quarantine=0)
+    assert {table: after[table] for table in TABLES if table != "runs"} == {
+        table: before[table] for table in TABLES if table != "runs"
+    }
     assert [row[0] for row in after["runs"]] == ["r1", "r2"]
 
 
@@ -123,7 +136,8 @@ def test_load_stamps_run_and_time(db_path, seeds_dir, make_batch) -> None:
     with connect(db_path, seeds_dir=seeds_dir) as con:
         load_batch(con, **make_batch(), run={"run_id": "r1"})
         stamps = con.execute(
-            "SELECT DISTINCT run_id, loaded_at FROM events UNION "
+            "SELECT DISTINCT run_id, loaded_at FROM event_mentions UNION "
+            "SELECT DISTINCT run_id, updated_at FROM events UNION "
             "SELECT DISTINCT run_id, quarantined_at FROM quarantine"
         ).fetchall()
     assert len(stamps) == 1 and stamps[0][0] == "r1"
@@ -136,20 +150,22 @@ def test_failed_insert_leaves_every_table_as_it_was(
     original = warehouse.load._insert_rows
     inserted: dict[str, int] = {}
 
-    def fail_after_documents(con, table, stamp):
-        if table == "events":
-            raise RuntimeError("injected failure after the documents insert")
+    def count_inserts(con, table, stamp):
         inserted[table] = original(con, table, stamp)
         return inserted[table]
+
+    def fail(con, stamp):
+        raise RuntimeError("injected failure after the documents and quarantine inserts")
 
     with connect(db_path, seeds_dir=seeds_dir) as con:
         load_batch(con, **make_batch(), run={"run_id": "r1"})
         before = snapshot(con)
-        monkeypatch.setattr(warehouse.load, "_insert_rows", fail_after_documents)
+        monkeypatch.setattr(warehouse.load, "_insert_rows", count_inserts)
+        monkeypatch.setattr(warehouse.load, "_insert_mentions", fail)
         new = make_batch("new")
         with pytest.raises(RuntimeError, match="injected"):
             load_batch(con, **new, run={"run_id": "r2", "status": "failed"})
-        assert inserted == {"documents": 2}
+        assert inserted == {"quarantine": 1}  # after the documents insert
         assert snapshot(con) == before
 
 
@@ -198,7 +214,7 @@ def test_views_aggregate_events(db_path, seeds_dir, make_event) -> None:
             "SELECT source, target, root_code, n_events, goldstein_sum "
             "FROM daily_dyad_counts WHERE event_date = '2024-03-01' ORDER BY ALL"
         ).fetchall()
-        names = con.execute("SELECT root_name FROM events_coded WHERE event_id = 'a'").fetchall()
+        names = con.execute("SELECT root_name FROM events_coded WHERE mention_id = 'a'").fetchall()
     goldstein_042 = rows[2]["goldstein"]
     assert quads == [(day1, 1, 1, goldstein_042), (day1, 4, 2, -10.0), (day2, 4, 1, -10.0)]
     assert dyads == [
@@ -212,7 +228,7 @@ def test_newer_schema_version_is_refused(db_path, seeds_dir) -> None:
     with connect(db_path, seeds_dir=seeds_dir) as con:
         con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION + 1])
     for read_only in (False, True):
-        with pytest.raises(WarehouseVersionError, match="schema version 2"):
+        with pytest.raises(WarehouseVersionError, match=f"schema version {SCHEMA_VERSION + 1}"):
             with connect(db_path, read_only=read_only, seeds_dir=seeds_dir):
                 pass
 

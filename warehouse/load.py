@@ -1,4 +1,4 @@
-"""Load one batch (documents, events, quarantine, run row) into the warehouse, all or nothing."""
+"""Load one batch (documents, mentions, quarantine, run row) into the warehouse, all or nothing."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import polars as pl
 
 from dyad.errors import WarehouseError
 from schemas.batch import ValidatedBatch
+from warehouse.aggregate import refresh_events
 from warehouse.connection import connect, scalar, transaction
 from warehouse.errors import translated
 from warehouse.sql import statement
@@ -29,6 +30,7 @@ RUN_COLUMNS = (
     "status",
     "inputs",
     "coder_version",
+    "dictionary_hash",
     "documents_in",
     "documents_loaded",
     "sentences",
@@ -41,9 +43,11 @@ RUN_COLUMNS = (
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """Rows a batch added per table; rows whose key was already stored are not counted."""
+    """Rows a batch added per table (rows whose key was already stored are not counted), and
+    the events it inserted or changed by adding mentions to them."""
 
     documents: int
+    mentions: int
     events: int
     quarantine: int
 
@@ -56,13 +60,17 @@ def load_batch(
     quarantine: pl.DataFrame,
     run: Mapping[str, object],
 ) -> LoadResult:
-    """Insert the batch's new rows and upsert its run row in one transaction.
+    """Insert the batch's new rows, re-aggregate the events they touch, upsert the run row;
+    all in one transaction.
 
-    The run row's `documents_loaded` and `events_loaded` are set to the rows this batch added.
-
-    Rows whose key (doc_id, event_id, quarantine_id) is already stored are skipped, so loading
-    the same batch twice adds nothing. Each new row gets the run's `run_id` and `loaded_at`
-    (`quarantined_at` for quarantine), UTC now. On any error nothing is kept.
+    `events` holds the coder's sentence-events (the events contract); they become rows of
+    `event_mentions`, stamped with the run's `dictionary_hash`. The run row's
+    `documents_loaded` and `events_loaded` are set to the documents and mentions this batch
+    added. Rows whose key (doc_id, mention id, quarantine_id) is already stored are skipped, and
+    so are the mentions of documents stored before (`dyad recode` re-derives those), so loading
+    the same batch twice adds nothing and changes no count. Each new row gets the run's
+    `run_id` and `loaded_at` (`quarantined_at` for quarantine), UTC now. On any error nothing
+    is kept.
     """
     row = run_row(run)
     stamp = {"run_id": row["run_id"], "loaded_at": utc_now()}
@@ -72,10 +80,16 @@ def load_batch(
         _registered(con, frames),
         transaction(con),
     ):
-        added = {table: _insert_rows(con, table, stamp) for table in frames}
-        row.update(documents_loaded=added["documents"], events_loaded=added["events"])
+        added = _insert_documents(con, stamp)
+        quarantined = _insert_rows(con, "quarantine", stamp)
+        touched = _insert_mentions(con, {**stamp, "dictionary_hash": row["dictionary_hash"]})
+        refreshed = refresh_events(con, touched, run_id=row["run_id"], now=stamp["loaded_at"])
+        con.unregister("added_documents")
+        row.update(documents_loaded=added, events_loaded=len(touched))
         con.execute(statement("upsert_run"), row).fetchall()
-    result = LoadResult(**added)
+    result = LoadResult(
+        documents=added, mentions=len(touched), events=refreshed.written, quarantine=quarantined
+    )
     logger.info("Run %s loaded: %s", row["run_id"], result)
     return result
 
@@ -146,3 +160,18 @@ def _registered(
 def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, stamp: dict[str, Any]) -> int:
     """Insert the rows of `batch_<table>` whose key `table` lacks; returns how many were added."""
     return int(scalar(con, statement(f"insert_{table}"), stamp) or 0)
+
+
+def _insert_documents(con: duckdb.DuckDBPyConnection, stamp: dict[str, Any]) -> int:
+    """Insert the new documents of `batch_documents`, registered as `added_documents` for the
+    mentions insert; returns how many were added."""
+    rows = con.execute(statement("insert_documents"), stamp).fetchall()
+    con.register("added_documents", pl.DataFrame(rows, schema={"doc_id": pl.String}, orient="row"))
+    return len(rows)
+
+
+def _insert_mentions(
+    con: duckdb.DuckDBPyConnection, stamp: dict[str, Any]
+) -> list[tuple[str, dt.date]]:
+    """Insert the new mentions of `batch_events`; the (event_id, event_date) of each added."""
+    return con.execute(statement("insert_event_mentions"), stamp).fetchall()

@@ -7,6 +7,7 @@ SELECT
     root_code,
     quad_class,
     count(*) AS n_events,
+    sum(num_mentions) AS n_mentions,
     sum(goldstein) AS goldstein_sum,
     avg(goldstein) AS goldstein_mean
 FROM events

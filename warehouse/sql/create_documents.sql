@@ -1,6 +1,8 @@
--- One row per ingested news document (docs/schema.md, `documents`).
+-- One row per ingested news document (docs/schema.md, `documents`). doc_id is unique: the
+-- insert checks it (insert_documents.sql); the key leads with the date for the reason given in
+-- create_event_mentions.sql.
 CREATE TABLE IF NOT EXISTS documents (
-    doc_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
     pub_date DATE NOT NULL,
     title VARCHAR,
     url VARCHAR,
@@ -11,5 +13,6 @@ CREATE TABLE IF NOT EXISTS documents (
     n_chars INTEGER NOT NULL,
     n_sentences INTEGER NOT NULL,
     run_id VARCHAR NOT NULL,
-    loaded_at TIMESTAMP NOT NULL
+    loaded_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (pub_date, doc_id)
 );

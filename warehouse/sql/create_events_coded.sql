@@ -1,9 +1,9 @@
--- Events with the names of their code and root code.
+-- Every mention with its evidence and the names of its code and root code.
 CREATE OR REPLACE VIEW events_coded AS
 SELECT
-    e.*,
+    m.*,
     c.name AS event_name,
     r.name AS root_name
-FROM events AS e
-LEFT JOIN cameo_event_codes AS c ON c.code = e.code
-LEFT JOIN cameo_event_codes AS r ON r.code = e.root_code;
+FROM event_mentions AS m
+LEFT JOIN cameo_event_codes AS c ON c.code = m.code
+LEFT JOIN cameo_event_codes AS r ON r.code = m.root_code;

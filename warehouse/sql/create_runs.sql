@@ -12,5 +12,6 @@ CREATE TABLE IF NOT EXISTS runs (
     events_coded INTEGER,
     events_loaded INTEGER,
     quarantined INTEGER,
-    seconds DOUBLE
+    seconds DOUBLE,
+    dictionary_hash VARCHAR
 );

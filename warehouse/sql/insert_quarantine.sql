@@ -6,5 +6,5 @@ SELECT
     quarantine_id, $run_id, CAST(stage AS VARCHAR), origin, doc_id, check_name, message,
     payload, $loaded_at
 FROM batch_quarantine
-WHERE quarantine_id NOT IN (SELECT quarantine_id FROM quarantine)
-QUALIFY row_number() OVER (PARTITION BY quarantine_id) = 1;
+QUALIFY row_number() OVER (PARTITION BY quarantine_id) = 1
+ON CONFLICT DO NOTHING;

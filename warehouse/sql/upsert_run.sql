@@ -1,10 +1,12 @@
 -- Insert a run, or update it: a NULL parameter keeps the value already stored.
 INSERT INTO runs (
-    run_id, started_at, finished_at, status, inputs, coder_version, documents_in,
+    run_id, started_at, finished_at, status, inputs, coder_version, dictionary_hash,
+    documents_in,
     documents_loaded, sentences, events_coded, events_loaded, quarantined, seconds
 )
 VALUES (
-    $run_id, $started_at, $finished_at, $status, $inputs, $coder_version, $documents_in,
+    $run_id, $started_at, $finished_at, $status, $inputs, $coder_version, $dictionary_hash,
+    $documents_in,
     $documents_loaded, $sentences, $events_coded, $events_loaded, $quarantined, $seconds
 )
 ON CONFLICT (run_id) DO UPDATE SET
@@ -13,6 +15,7 @@ ON CONFLICT (run_id) DO UPDATE SET
     status = coalesce(EXCLUDED.status, runs.status),
     inputs = coalesce(EXCLUDED.inputs, runs.inputs),
     coder_version = coalesce(EXCLUDED.coder_version, runs.coder_version),
+    dictionary_hash = coalesce(EXCLUDED.dictionary_hash, runs.dictionary_hash),
     documents_in = coalesce(EXCLUDED.documents_in, runs.documents_in),
     documents_loaded = coalesce(EXCLUDED.documents_loaded, runs.documents_loaded),
     sentences = coalesce(EXCLUDED.sentences, runs.sentences),

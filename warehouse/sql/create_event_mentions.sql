@@ -1,0 +1,36 @@
+-- One row per coded sentence-event: the evidence (docs/schema.md, `event_mentions`). The key
+-- leads with the date so that a day's new keys sit together in the index: loading a day costs
+-- the same however many days the warehouse holds (bench/incremental.py).
+CREATE TABLE IF NOT EXISTS event_mentions (
+    mention_id VARCHAR NOT NULL,
+    event_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    sentence_text VARCHAR NOT NULL,
+    event_date DATE NOT NULL,
+    date_source VARCHAR NOT NULL CHECK (date_source IN ('publication', 'sentence')),
+    source VARCHAR NOT NULL,
+    source_text VARCHAR NOT NULL,
+    source_country VARCHAR,
+    source_role VARCHAR,
+    target VARCHAR NOT NULL,
+    target_text VARCHAR NOT NULL,
+    target_country VARCHAR,
+    target_role VARCHAR,
+    code VARCHAR NOT NULL,
+    root_code VARCHAR NOT NULL,
+    quad_class TINYINT NOT NULL CHECK (quad_class BETWEEN 1 AND 4),
+    goldstein DOUBLE NOT NULL,
+    url VARCHAR,
+    outlet VARCHAR,
+    trigger_text VARCHAR NOT NULL,
+    triggers STRUCT(word VARCHAR, char_start INTEGER, char_end INTEGER)[] NOT NULL,
+    rule_id VARCHAR NOT NULL,
+    confidence DOUBLE NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+    coder_version VARCHAR NOT NULL,
+    dictionary_hash VARCHAR,
+    first_seen TIMESTAMP NOT NULL,
+    run_id VARCHAR NOT NULL,
+    loaded_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (event_date, mention_id)
+);

@@ -1,0 +1,3 @@
+-- Read Parquet files $path back (the year and month partition folders are not columns).
+SELECT *
+FROM read_parquet($path, hive_partitioning = false);
