@@ -115,11 +115,11 @@ def test_seed_article_is_coded(settings: Settings) -> None:
 def test_recode_after_a_lexicon_change_records_changes(settings: Settings, tmp_path: Path) -> None:
     pipeline(settings)
     verbs = (PROJECT_ROOT / "seeds" / "lexicon" / "verbs.csv").read_text(encoding="utf-8")
-    header, say = verbs.splitlines()[0], verbs.splitlines()[1]
-    assert say.startswith("010-say,010,")
+    header = verbs.splitlines()[0]
+    (drone,) = [row for row in verbs.splitlines() if row.startswith("195-drone-attack,195,")]
     mine = tmp_path / "mine" / "lexicon"
-    mine.mkdir(parents=True)
-    (mine / "verbs.csv").write_text(f"{header}\n{say.replace(',010,', ',018,', 1)}\n")
+    mine.mkdir(parents=True)  # the user's row of the same id recodes drone attacks as shelling
+    (mine / "verbs.csv").write_text(f"{header}\n{drone.replace(',195,', ',194,', 1)}\n")
     changed = settings.model_copy(update={"user_seeds_dir": mine.parent})
     report = recode(changed)
     assert report.deleted > 0 and report.added > 0
@@ -128,8 +128,8 @@ def test_recode_after_a_lexicon_change_records_changes(settings: Settings, tmp_p
         settings,
         "select change, old_values ->> 'code' as old, new_values ->> 'code' as new from changes",
     )
-    assert "010" in rows.filter(pl.col("change") == "deleted")["old"].to_list()
-    assert "018" in rows.filter(pl.col("change") == "added")["new"].to_list()
+    assert "195" in rows.filter(pl.col("change") == "deleted")["old"].to_list()
+    assert "194" in rows.filter(pl.col("change") == "added")["new"].to_list()
     mentions = table(settings, "select count(*) as n from event_mentions")["n"][0]
     assert mentions == report.mentions_after  # every stored document was recoded
     again = recode(changed)
