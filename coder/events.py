@@ -166,9 +166,12 @@ def _refined(match: VerbMatch, context: CodingContext) -> tuple[str, VerbMatch |
     if not context.stances.covers(code):
         return code, None
     lexicon = context.lexicon
-    # the complement, or a clause saying what for ("marched *demanding* the president's exit")
-    purposes = [c for c in match.frame.verb.children if c.dep_ == "advcl"]
-    for verb in (*match.frame.complements, *purposes):
+    # the complement, a clause saying what for ("marched *demanding* the president's exit"), or
+    # what the object asks for ("rejected a German request *to re-export* ammunition")
+    frame = match.frame
+    purposes = [c for c in frame.verb.children if c.dep_ == "advcl"]
+    asked = [c for c in frame.obj.children if c.dep_ in ("acl", "relcl")] if frame.obj else []
+    for verb in (*frame.complements, *purposes, *asked):
         if not lexicon.knows(verb.lemma_.lower()) or any(c.dep_ == "neg" for c in verb.children):
             continue
         for deed in match_verbs(VerbFrame.of(verb), lexicon):

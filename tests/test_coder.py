@@ -263,6 +263,11 @@ def test_places_place_targets_and_roles(coder: Coder, text: str, expected: set) 
         ),
         ("Iran vowed to attack Israel.", {("IRN", "1384", "ISR")}, "138-vow-retaliate+190-attack"),
         (
+            "Israel rejected an offer from Turkey to mediate with Hamas.",
+            {("ISR", "126", "TUR")},
+            "120-reject-request+045-mediate",
+        ),
+        (
             "Tens of thousands of Serbians marched through Belgrade demanding the resignation of"
             " President Aleksandar Vucic.",
             {("SRB", "1411", "SRB")},
@@ -277,7 +282,9 @@ def test_statements_take_their_subcode_from_the_deed_they_are_about(
     (event,) = coder.code_text(text, PUBLISHED).events
     assert dyads(coder, text) == expected
     assert event.rule_id == rule
-    assert {"send", "lift", "cut", "attack", "demanding"} & {t.word for t in event.triggers}
+    assert {"send", "lift", "cut", "attack", "demanding", "mediate"} & {
+        t.word for t in event.triggers
+    }
 
 
 @pytest.mark.parametrize(
