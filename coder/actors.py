@@ -26,6 +26,8 @@ OF_PREPS = frozenset({"of"})
 AFFILIATION_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson envoy representative negotiator commissioner".split()
 )
+# Words that give a noun its allegiance: "forces *loyal to* X", "hackers *linked to* X".
+ALLEGIANCE_WORDS = frozenset({"loyal", "link", "linked", "affiliate", "affiliated", "belong"})
 # Prepositions that place a role-only actor in a country ("officials in Kyiv").
 LOCATIVE_PREPS = frozenset({"in", "from", "through", "across", "at", "outside"})
 # Nouns that count the actor that follows "of": "dozens of protesters".
@@ -273,6 +275,14 @@ def phrase_tokens(head: Token) -> set[int]:
                 if pobj.dep_ == "pobj":
                     for noun in (pobj, *pobj.conjuncts):  # "of Serbia and Kosovo"
                         keep.update(phrase_tokens(noun))
+        elif child.dep_ in ("acl", "amod") and child.lemma_.lower() in ALLEGIANCE_WORDS:
+            keep.add(child.i)  # "forces loyal to Dagalo", "hackers linked to Russia's GRU"
+            for prep in child.children:
+                if prep.dep_ == "prep":
+                    keep.add(prep.i)
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            keep.update(phrase_tokens(pobj))
     return keep
 
 

@@ -348,3 +348,8 @@ def test_a_role_is_placed_where_the_event_happened_before_the_other_party(
 def test_two_parties_agreeing_act_on_each_other_before_a_looser_target(coder: Coder) -> None:
     text = "Japan and the Philippines agreed to share surveillance data on Chinese activity."
     assert {(s, t) for s, _, t in dyads(coder, text)} == {("JPN", "PHL"), ("PHL", "JPN")}
+
+
+def test_allegiance_names_the_actor(coder: Coder) -> None:
+    text = "Forces loyal to Mohamed Hamdan Dagalo attacked El Fasher."
+    assert dyads(coder, text) == {("SDNMIL", "190", "SDN")}
