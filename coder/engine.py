@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -106,6 +107,9 @@ class Coder:
             stances=load_stances(seeds_dir / "cameo" / "stances.csv", codebook),
             coder_version=CODER_VERSION,
         )
+        # The model and dictionaries live as long as the process: moving them out of the
+        # garbage collector's generations spares every collection a scan of 300,000 phrases.
+        gc.freeze()
         return cls(nlp, context, max_sentence_chars)
 
     def code(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[CodedDocument]:
