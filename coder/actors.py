@@ -85,9 +85,9 @@ class SentenceActors:
         names = _merge(dictionary.names.find(words), dictionary.abbreviations.find(texts))
         self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
         role_tokens = {i for m in self._roles for i in range(m.start, m.end)}
-        self._names = [
-            m for m in _by_token(names, offset) if _written_as_name(sent, m, role_tokens)
-        ]
+        self._names = _names_as_written(
+            sent, _by_token(names, offset), role_tokens, dictionary, words
+        )
 
     @property
     def has_names(self) -> bool:
@@ -286,14 +286,37 @@ def phrase_tokens(head: Token) -> set[int]:
     return keep
 
 
+def _names_as_written(
+    sent: Span,
+    matches: list[Match],
+    role_tokens: set[int],
+    dictionary: ActorDictionary,
+    words: list[str],
+) -> list[Match]:
+    """The matches that count (see `_written_as_name`); a rejected place gives way to the
+    names after its first word ("the Georgia Straight" is no place, but may hold one)."""
+    kept: list[Match] = []
+    for match in matches:
+        if _written_as_name(sent, match, role_tokens):
+            kept.append(match)
+        elif match.end - match.start > 1:
+            start = match.start + 1
+            inner = dictionary.names.find(words[start - sent.start : match.end - sent.start])
+            kept.extend(
+                _names_as_written(sent, _by_token(inner, start), role_tokens, dictionary, words)
+            )
+    return kept
+
+
 def _written_as_name(sent: Span, match: Match, role_tokens: set[int]) -> bool:
     """A place name counts only as a proper noun of its own, written with a capital: "Split"
-    the city, not "a split"; not "Kais" in "Kais Saied" (a name next to another name, unless
+    the city, not "a split" (a rejected place gives way to the names inside it); not "Kais" in "Kais Saied" (a name next to another name, unless
     that is a title or a place word: "Istanbul Mayor", "Kharkiv Oblast"). Other names count."""
     if match.value.kind != "place":
         return True
     doc = sent.doc
-    if not doc[match.start].text[:1].isupper() or doc[match.end - 1].pos_ != "PROPN":
+    last = doc[match.end - 1]  # "southern Lebanon": the name's own word is capitalised
+    if not last.text[:1].isupper() or last.pos_ != "PROPN":
         return False
     before = doc[match.start - 1] if match.start > sent.start else None
     after = doc[match.end] if match.end < sent.end else None
