@@ -7,7 +7,7 @@ organisation or person, plus a role word or office title ("Russian forces" → R
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coder.dictionaries import FORMER, ActorDictionary, ActorEntry, RoleEntry
 from coder.phrases import Match
-from coder.records import Actor
+from coder.records import Actor, Event
 
 # Dependents of a noun that belong to its phrase ("the Russian defence ministry's forces").
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "appos"})
@@ -50,6 +50,27 @@ FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 # How sure the coder is of an actor, by how it was found (see docs/coding.md).
 INFERRED_COUNTRY = 0.85  # a role word placed by a place, the other party or the dateline
 RESOLVED_PRONOUN = 0.75  # "It also struck Odesa."
+PRONOUN_ENTRY = "pronoun → "  # how a resolved pronoun's entry begins
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedents:
+    """What the previous sentence offers a pronoun subject: the sources and targets of the
+    events it coded, and the sentence itself (its subject is looked up if it coded nothing)."""
+
+    sources: tuple[Actor, ...] = ()
+    targets: tuple[Actor, ...] = ()
+    sentence: Span | None = None
+
+    @classmethod
+    def of(cls, sent: Span, events: list[Event]) -> Antecedents:
+        """The antecedents a sentence and the events coded from it leave for the next one."""
+        sources = {e.source.code: e.source for e in events}
+        targets = {e.target.code: e.target for e in events if e.target and e.target.text}
+        return cls(tuple(sources.values()), tuple(targets.values()), sent)
+
+
+NO_ANTECEDENTS = Antecedents()  # the first sentence of a document
 
 
 class SentenceActors:
@@ -65,9 +86,8 @@ class SentenceActors:
         sent: Span,
         dictionary: ActorDictionary,
         day: date,
-        previous: tuple[Actor, ...] = (),
+        previous: Antecedents = NO_ANTECEDENTS,
         home: str | None = None,
-        previous_sent: Span | None = None,
     ) -> None:
         all_words, all_lemmas, _, all_texts = doc_words(sent.doc)
         words = all_words[sent.start : sent.end]
@@ -76,8 +96,9 @@ class SentenceActors:
         offset = sent.start
         self._doc = sent.doc
         self._day = day
-        self._previous = previous
-        self._previous_sent = previous_sent  # its subject, when it coded nothing: looked up late
+        self._previous = previous.sources
+        self._previous_sent = previous.sentence  # its subject, if it coded nothing: looked up late
+        self.previous_targets = previous.targets
         self._dictionary = dictionary
         self._has_pronoun = not PRONOUNS.isdisjoint(words)
         self.home = home  # the country of the document's dateline, if any
@@ -207,7 +228,14 @@ class SentenceActors:
         if not self._previous or (pronoun.lower_ != "they" and len(self._previous) != 1):
             return []
         return [
-            Actor(a.code, pronoun.text, a.country, a.role, f"pronoun → {a.entry}", RESOLVED_PRONOUN)
+            Actor(
+                a.code,
+                pronoun.text,
+                a.country,
+                a.role,
+                f"{PRONOUN_ENTRY}{a.entry}",
+                RESOLVED_PRONOUN,
+            )
             for a in self._previous
         ]
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from coder.actors import INFERRED_COUNTRY, SentenceActors
+from coder.actors import INFERRED_COUNTRY, PRONOUN_ENTRY, SentenceActors
 from coder.dictionaries import INTERNATIONAL
 from coder.records import Actor
 from coder.verbs import VerbFrame, VerbMatch
@@ -74,6 +74,10 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
         other = _only_other_actor(match, actors, source_codes, material)
         if other:
             targets, slot_factor = other, SENTENCE_ACTOR
+    if not targets and not match.entry.code.startswith(UNDIRECTED_ROOTS):
+        carried = _carried_target(sources, actors, source_codes)
+        if carried:
+            targets, slot_factor = carried, SENTENCE_ACTOR
     if targets is None:
         return []
     unplaced = any(not a.placed for a in (*sources, *targets))
@@ -157,6 +161,17 @@ def _only_other_actor(
             if _party(actor.code) not in {_party(c) for c in source_codes}:
                 found.setdefault(_party(actor.code), actor)
     return list(found.values()) if len(found) == 1 else None
+
+
+def _carried_target(
+    sources: list[Actor], actors: SentenceActors, source_codes: set[str]
+) -> list[Actor]:
+    """For a pronoun subject, the one target the previous sentence's events had: "Germany
+    delivered an air defence system to Ukraine. *It* also handed over 20 carriers." → Ukraine."""
+    if not all(source.entry.startswith(PRONOUN_ENTRY) for source in sources):
+        return []
+    carried = [t for t in actors.previous_targets if t.code not in source_codes]
+    return carried if len({_party(t.code) for t in carried}) == 1 else []
 
 
 def _own_country(source: Actor) -> Actor | None:

@@ -12,15 +12,16 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from coder import CODER_VERSION
+from coder.actors import Antecedents
 from coder.codebook import load_codebook
 from coder.dateline import blank_datelines, dateline_city
 from coder.dictionaries import load_actors
 from coder.events import CodingContext, code_sentence
 from coder.lexicon import load_lexicon
-from coder.records import Actor, CodedDocument, Document, Event
+from coder.records import CodedDocument, Document, Event
 from coder.stances import load_stances
 from dyad.errors import ModelNotFoundError
 
@@ -120,28 +121,18 @@ class Coder:
 
     def _code_parsed(self, doc: Doc, document: Document) -> CodedDocument:
         """Code a parsed document sentence by sentence; a pronoun subject refers back to the
-        actors the previous sentence coded."""
+        previous sentence (see `Antecedents`)."""
         events: list[Event] = []
-        previous: tuple[Actor, ...] = ()
-        previous_sent: Span | None = None
+        previous = Antecedents()
         home = self.home_country(document.text)
         n_sentences = 0
         for index, sent in enumerate(doc.sents):
             n_sentences += 1
             found: list[Event] = []
             if sent.end_char - sent.start_char <= self.max_sentence_chars:
-                found = code_sentence(
-                    sent,
-                    index,
-                    document,
-                    self.context,
-                    previous,
-                    home=home,
-                    previous_sent=previous_sent,
-                )
+                found = code_sentence(sent, index, document, self.context, previous, home=home)
             events.extend(found)
-            previous = tuple({event.source.code: event.source for event in found}.values())
-            previous_sent = sent
+            previous = Antecedents.of(sent, found)
         return CodedDocument(document, n_sentences, tuple(events))
 
     def home_country(self, text: str) -> str | None:

@@ -7,14 +7,14 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from coder.actors import SentenceActors, doc_words, span_text
+from coder.actors import NO_ANTECEDENTS, Antecedents, SentenceActors, doc_words, span_text
 from coder.arguments import GENERIC_STATEMENT, Dyad, find_dyads
 from coder.clauses import unreal
 from coder.codebook import EventCode
 from coder.dates import find_date
 from coder.dictionaries import ActorDictionary
 from coder.lexicon import Lexicon
-from coder.records import Actor, Document, Event, Trigger
+from coder.records import Document, Event, Trigger
 from coder.stances import Stances
 from coder.trace import Trace
 from coder.verbs import VerbFrame, VerbMatch, match_verbs
@@ -51,15 +51,13 @@ def code_sentence(
     index: int,
     document: Document,
     context: CodingContext,
-    previous: tuple[Actor, ...] = (),
+    previous: Antecedents = NO_ANTECEDENTS,
     trace: Trace | None = None,
     home: str | None = None,
-    previous_sent: Span | None = None,
 ) -> list[Event]:
     """Every event the sentence states, at most one per (source, target, code).
 
-    `previous` holds the actors the previous sentence coded (for pronoun subjects; when it coded
-    none, the subject of `previous_sent`, the previous sentence, is looked up if needed); a
+    `previous` holds what the previous sentence offers a pronoun subject (see Antecedents); a
     `trace` collects why each verb was or was not coded; `home` is the dateline's country.
     """
     if not _has_lexicon_verb(sent, context.lexicon):
@@ -67,7 +65,7 @@ def code_sentence(
     text = span_text(sent)
     stated = find_date(text, document.pub_date)
     info = SentenceInfo(sent, index, document, stated or document.pub_date, stated is not None)
-    actors = SentenceActors(sent, context.actors, info.event_date, previous, home, previous_sent)
+    actors = SentenceActors(sent, context.actors, info.event_date, previous, home)
     if not actors.has_names:
         if trace is not None:
             trace.add("(sentence)", -1, "no actor", detail="it names no actor dyad knows")

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Span
-
-from coder.actors import SentenceActors
+from coder.actors import Antecedents, SentenceActors
 from coder.dateline import blank_datelines
 from coder.dates import find_date
 from coder.engine import Coder
 from coder.events import code_sentence
-from coder.records import Actor, Document, Event
+from coder.records import Document, Event
 from coder.trace import Decision, Trace
 
 
@@ -47,14 +45,11 @@ def explain(coder: Coder, text: str, pub_date: date) -> list[SentenceExplanation
     document = Document("explain", text, pub_date)
     doc = coder.nlp(blank_datelines(text))
     explained = []
-    previous: tuple[Actor, ...] = ()
-    previous_sent: Span | None = None
+    previous = Antecedents()
     home = coder.home_country(text)
     for index, sent in enumerate(doc.sents):
         trace = Trace()
-        events = code_sentence(
-            sent, index, document, coder.context, previous, trace, home, previous_sent
-        )
+        events = code_sentence(sent, index, document, coder.context, previous, trace, home)
         stated = find_date(sent.text, pub_date)
         actors = SentenceActors(sent, coder.context.actors, stated or pub_date)
         names = tuple(
@@ -77,6 +72,5 @@ def explain(coder: Coder, text: str, pub_date: date) -> list[SentenceExplanation
                 tuple(events),
             )
         )
-        previous = tuple({e.source.code: e.source for e in events}.values())
-        previous_sent = sent
+        previous = Antecedents.of(sent, events)
     return explained

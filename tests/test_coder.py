@@ -355,3 +355,8 @@ def test_two_parties_agreeing_act_on_each_other_before_a_looser_target(coder: Co
 def test_allegiance_names_the_actor(coder: Coder) -> None:
     text = "Forces loyal to Mohamed Hamdan Dagalo attacked El Fasher."
     assert dyads(coder, text) == {("SDNMIL", "190", "SDN")}
+
+
+def test_a_pronoun_subject_carries_the_previous_target(coder: Coder) -> None:
+    text = "Russian forces shelled Kharkiv on Monday. They also attacked with drones."
+    assert dyads(coder, text) == {("RUSMIL", "194", "UKR"), ("RUSMIL", "195", "UKR")}
