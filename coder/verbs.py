@@ -11,7 +11,7 @@ from coder.lexicon import Lexicon, NounCue, VerbEntry
 # Nouns that stand for an amount of what follows: "a wave of attacks", "$2 billion in aid".
 QUANTITY_NOUNS = frozenset(
     "wave series barrage string spate round number worth million billion trillion thousand "
-    "hundred dozen ten".split()
+    "thousands hundred hundreds dozen dozens ten tens".split()
 )
 QUANTITY_PREPS = frozenset({"of", "in"})  # "a wave of attacks", "$2 billion in military aid"
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -65,6 +65,8 @@ class VerbFrame:
     def objects(self) -> list[Token]:
         """Nouns an object cue may match: the direct object, then the complements' objects."""
         nouns = [self.obj] if self.obj is not None else []
+        if self.passive:  # the object a passive verb keeps: "was granted *asylum* by Spain"
+            nouns.extend(_through_quantity(c) for c in self.verb.children if c.dep_ == "dobj")
         nouns.extend(
             _through_quantity(c)
             for verb in self.complements
@@ -129,8 +131,11 @@ def _fit(entry: VerbEntry, frame: VerbFrame, forms: Forms) -> tuple[tuple[Token,
     if entry.prep:
         pairs = [(prep, pobj) for name, prep, pobj in frame.preps if name == entry.prep]
         fits: list[tuple[Token, tuple[Token, ...] | None]] = [(prep, None) for prep, _ in pairs]
-        if entry.prep_objects:
-            fits = [(prep, _noun_fits(pobj, entry.prep_objects, forms)) for prep, pobj in pairs]
+        if entry.prep_objects:  # "supplied Russia with *hundreds of* drones": the drones
+            fits = [
+                (prep, _noun_fits(_through_quantity(pobj), entry.prep_objects, forms))
+                for prep, pobj in pairs
+            ]
             fits = [(prep, found) for prep, found in fits if found is not None]
         if not fits:
             return None
