@@ -239,6 +239,8 @@ def subjects(frame: VerbFrame) -> tuple[list[Token], str]:
             return found[:1], how
         if verb.dep_ in FINITE_CLAUSES:
             return _fronted_subject(verb), "fronted"
+        if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb is frame.verb:
+            return [verb.head], "fronted"  # a past tense the parser hung on its subject noun
         if verb.dep_ not in INHERITS_SUBJECT:
             return [], how
         verb, how = verb.head, "inherited"

@@ -360,3 +360,9 @@ def test_allegiance_names_the_actor(coder: Coder) -> None:
 def test_a_pronoun_subject_carries_the_previous_target(coder: Coder) -> None:
     text = "Russian forces shelled Kharkiv on Monday. They also attacked with drones."
     assert dyads(coder, text) == {("RUSMIL", "194", "UKR"), ("RUSMIL", "195", "UKR")}
+
+
+def test_a_past_tense_hung_on_its_subject_noun_is_still_a_clause(coder: Coder) -> None:
+    # the parser reads "killed" as a reduced relative on "strikes", the subject of "said"
+    text = "Israeli air strikes killed at least 20 people in the Gaza Strip, health officials said."
+    assert {(s, t) for s, _, t in dyads(coder, text)} == {("ISR", "PSE")}
