@@ -239,12 +239,21 @@ def subjects(frame: VerbFrame) -> tuple[list[Token], str]:
             return found[:1], how
         if verb.dep_ in FINITE_CLAUSES:
             return _fronted_subject(verb), "fronted"
-        if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb is frame.verb:
-            return [verb.head], "fronted"  # a past tense the parser hung on its subject noun
+        if verb.dep_ == "acl" and verb is frame.verb and _active_with_object(verb):
+            return [verb.head], "fronted"  # a clause the parser hung on its subject noun
         if verb.dep_ not in INHERITS_SUBJECT:
             return [], how
         verb, how = verb.head, "inherited"
     return [], how
+
+
+def _active_with_object(verb: Token) -> bool:
+    """Whether a verb has a direct object in the active voice or a past-tense tag: a reduced
+    relative ("the drones *launched* by Russia") has neither, a misparsed clause ("strikes
+    *killed* 20 people") has."""
+    if verb.tag_ == "VBD":
+        return True  # not an infinitive ("demands *to repeal* the law"), which keeps its noun
+    return verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _speaker(verb: Token, subject: Token) -> list[Token]:
