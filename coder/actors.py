@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
-from spacy.symbols import VERB
+from spacy.symbols import PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from coder.dictionaries import FORMER, ActorDictionary, ActorEntry, RoleEntry
@@ -257,12 +257,26 @@ def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool], list[str]]:
         columns = doc.to_array([LOWER, LEMMA, POS, ORTH]).tolist()
         cached = (
             [strings[lower] for lower, _, _, _ in columns],
-            [strings[lemma].lower() for _, lemma, _, _ in columns],
+            [_lemma(strings[lemma].lower(), pos) for _, lemma, pos, _ in columns],
             [pos == VERB for _, _, pos, _ in columns],
             [strings[orth] for _, _, _, orth in columns],
         )
         doc.user_data[WORDS_KEY] = cached
     return cached
+
+
+def _lemma(lemma: str, pos: int) -> str:
+    """The lemma, singular where the tagger took a capitalised plural for a name and kept it
+    whole ("Gunmen kidnapped ...", "Protesters marched ...")."""
+    if pos != PROPN or len(lemma) < 4:
+        return lemma
+    if lemma.endswith("men"):
+        return lemma[:-3] + "man"
+    if lemma.endswith("ies"):
+        return lemma[:-3] + "y"
+    if lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
 
 
 def span_text(span: Span) -> str:

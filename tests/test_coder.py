@@ -366,3 +366,8 @@ def test_a_past_tense_hung_on_its_subject_noun_is_still_a_clause(coder: Coder) -
     # the parser reads "killed" as a reduced relative on "strikes", the subject of "said"
     text = "Israeli air strikes killed at least 20 people in the Gaza Strip, health officials said."
     assert {(s, t) for s, _, t in dyads(coder, text)} == {("ISR", "PSE")}
+
+
+def test_a_capitalised_plural_the_tagger_took_for_a_name_is_still_a_role(coder: Coder) -> None:
+    text = "ABUJA, April 8 (Wire) - Gunmen kidnapped 20 schoolchildren from a school in Kaduna."
+    assert {(s, c) for s, c, _ in dyads(coder, text)} == {("NGAUAF", "181")}
