@@ -37,7 +37,7 @@ def document_from_html(
     outlet: str | None = None,
     fallback_date: date | None = None,
 ) -> Document:
-    """The page's main text as a document; the page's own metadata wins over the given values."""
+    """The page's main text; its own title, date and URL win, a given outlet (feed, source) wins."""
     page = _extract(content, url)
     if page is None or not (page.text or "").strip():
         raise InputError(
@@ -55,7 +55,7 @@ def document_from_html(
         text=clean,
         pub_date=parse_date(stated, origin, limits),
         url=page_url,
-        outlet=page.sitename or outlet or page.hostname,
+        outlet=outlet or page.sitename or page.hostname,
         title=title,
         origin=origin,
     )
