@@ -166,4 +166,13 @@ def _near_duplicate(copy: Copy) -> Rejection:
         "coded once, as that document.",
         payload=document.text[:PAYLOAD_CHARS],
         doc_id=document.doc_id,
+        copy={
+            "doc_id": document.doc_id,
+            "canonical_doc_id": copy.canonical_id,
+            "pub_date": document.pub_date,
+            "outlet": document.outlet,
+            "url": document.url,
+            "similarity": copy.similarity,
+            "origin": document.origin,
+        },
     )

@@ -36,6 +36,7 @@ class Rejection:
     payload: str
     doc_id: str | None = None
     stage: str = "ingest"
+    copy: dict[str, object] | None = None  # for `near_duplicate`: a `document_copies` row
 
     @classmethod
     def of(cls, error: InputError, payload: str, doc_id: str | None = None) -> Rejection:
@@ -43,8 +44,8 @@ class Rejection:
         return cls(error.origin, error.check, str(error), payload[:PAYLOAD_CHARS], doc_id)
 
     def to_record(self) -> dict[str, object]:
-        """The rejection as a quarantine row."""
-        return {
+        """The rejection as a quarantine row (with a `copy` key for a near-duplicate copy)."""
+        record: dict[str, object] = {
             "stage": self.stage,
             "origin": self.origin,
             "doc_id": self.doc_id,
@@ -52,6 +53,9 @@ class Rejection:
             "message": self.message,
             "payload": self.payload,
         }
+        if self.copy is not None:
+            record["copy"] = self.copy
+        return record
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
