@@ -40,6 +40,8 @@ class NearDuplicates:
         self.threshold = threshold
         self.num_perm = num_perm
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        template = MinHash(num_perm=num_perm)  # its permutations are made once, not per text
+        self._permutations, self._scheme = template.permutations, template.scheme
         self._signatures: dict[str, MinHash] = {}
         self._texts: dict[str, str] = {}  # SHA-256 of the normalised words → canonical id
 
@@ -61,7 +63,9 @@ class NearDuplicates:
         return None
 
     def _signature(self, words: list[str]) -> MinHash:
-        signature = MinHash(num_perm=self.num_perm)
+        signature = MinHash(
+            num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme
+        )
         shingles = {
             " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
             for i in range(len(words) - SHINGLE_WORDS + 1)

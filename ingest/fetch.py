@@ -79,7 +79,9 @@ class Fetcher:
     def _get_once(self, url: str) -> bytes:
         self._wait_for_host(url)
         try:
-            response = self._client.get(url)
+            with self._client.stream("GET", url) as response:
+                _raise_for_status(url, response.status_code)
+                return self._body(response)
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise FetchRefusedError(url, "not an http(s) URL") from exc
         except httpx.TimeoutException as exc:
@@ -88,12 +90,17 @@ class Fetcher:
             raise FetchError(url, f"connection failed ({type(exc).__name__})") from exc
         finally:
             self._last[_host(url)] = self._clock()
-        if response.status_code in TRANSIENT_STATUS:
-            raise FetchError(url, f"HTTP status {response.status_code}")
-        if response.status_code >= 400:
-            status = response.status_code
-            raise FetchRefusedError(url, f"HTTP status {status}", status)
-        return response.content[: self.policy.max_bytes]
+
+    def _body(self, response: httpx.Response) -> bytes:
+        """The body, read no further than `max_bytes` (a huge page is cut, not downloaded)."""
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size >= self.policy.max_bytes:
+                break
+        return b"".join(chunks)[: self.policy.max_bytes]
 
     def _wait_for_host(self, url: str) -> None:
         last = self._last.get(_host(url))
@@ -101,6 +108,13 @@ class Fetcher:
             remaining = self.policy.host_delay - (self._clock() - last)
             if remaining > 0:
                 self._sleep(remaining)
+
+
+def _raise_for_status(url: str, status: int) -> None:
+    if status in TRANSIENT_STATUS:
+        raise FetchError(url, f"HTTP status {status}")
+    if status >= 400:
+        raise FetchRefusedError(url, f"HTTP status {status}", status)
 
 
 def _host(url: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -11,7 +12,8 @@ from coder.records import Document
 from ingest.readers import PAYLOAD_CHARS, Rejection
 
 CODED_LANGUAGES = frozenset({"en"})  # languages dyad has a coder for
-SAMPLE_CHARS = 5_000  # enough text to identify the language of a long article
+LETTER = re.compile(r"[^\W\d_]")
+SAMPLE_CHARS = 1_500  # enough text to identify the language of a long article
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +41,7 @@ class LanguageGate:
 
     def check(self, document: Document) -> Rejection | None:
         """A `not_english` rejection when the document is surely in another language, else None."""
-        letters = sum(char.isalpha() for char in document.text[:SAMPLE_CHARS])
-        if letters < self.policy.min_chars:
+        if len(LETTER.findall(document.text[:SAMPLE_CHARS])) < self.policy.min_chars:
             return None
         language, probability = self.detect(document.text)
         if language in CODED_LANGUAGES or probability < self.policy.min_confidence:

@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm", ".rss", ".atom", ".xml")
 PAYLOAD_CHARS = 2_000
+CSV_FIELD_LIMIT = 2**31 - 1
 # Header lines at the top of a .txt file: "date: 2025-11-03", "title: ...", "url: ...".
 TXT_HEADER = re.compile(r"^(?P<key>date|title|url|source|id):[ \t]*(?P<value>.*)$", re.IGNORECASE)
 
@@ -80,6 +81,9 @@ def read_csv(path: Path, limits: Limits) -> Iterator[Document | Rejection]:
     """Documents from a CSV file with a header row: `text`, `date`, optional `id`, `url`, ..."""
     origin = str(path)
     raw = path.read_bytes()
+    # The csv module's field limit (131,072 characters) is process-wide; lift it (the file is in
+    # memory already) so a long article is rejected as `too_large`, not as malformed CSV.
+    csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
         rows = csv.DictReader(io.StringIO(decode_utf8(raw, origin), newline=""), strict=True)
         if "text" not in (rows.fieldnames or []):

@@ -44,6 +44,8 @@ class Site(BaseHTTPRequestHandler):
         Site.agents.append(self.headers.get("User-Agent", ""))
         if self.path == "/feed.rss":
             self._send(200, self.server.feed.encode(), "application/rss+xml")  # type: ignore[attr-defined]
+        elif self.path == "/big":
+            self._send(200, b"x" * 200_000, "text/plain")
         elif self.path == "/ok" or (self.path == "/flaky" and Site.hits[self.path] > 1):
             self._send(200, ARTICLE.encode(), "text/html")
         elif self.path in ("/flaky", "/down"):
@@ -92,6 +94,11 @@ def test_transient_errors_are_retried_and_refusals_are_not(site: str) -> None:
     assert refused.value.status == 404
     assert (Site.hits["/flaky"], Site.hits["/missing"], Site.hits["/down"]) == (2, 1, 3)
     assert set(Site.agents) == {USER_AGENT}
+
+
+def test_bodies_are_cut_at_max_bytes(site: str) -> None:
+    with Fetcher(FetchPolicy(max_bytes=1_000, host_delay=0.0)) as fetcher:
+        assert len(fetcher.get(f"{site}/big")) == 1_000
 
 
 def test_connection_failure_is_transient() -> None:
@@ -209,3 +216,10 @@ def test_sources_file_setting_is_read_beside_given_paths(tmp_path: Path) -> None
     sources = tmp_path / "s.toml"
     assert Settings(sources_file=sources).inputs == [sources]
     assert Settings(sources_file=sources, inputs=[tmp_path]).inputs == [tmp_path, sources]
+
+
+def test_sources_check_without_a_file_says_how_to_name_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DYAD_SOURCES_FILE", raising=False)
+    result = CliRunner().invoke(app, ["sources", "check"])
+    assert result.exit_code == 1 and "No sources file given" in result.output
+    assert "Usage" in CliRunner().invoke(app, ["sources", "check", "--help"]).output

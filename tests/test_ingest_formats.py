@@ -58,6 +58,13 @@ def test_csv_rows_become_documents_and_rejections(tmp_path: Path) -> None:
     assert isinstance(second, Rejection) and second.check_name == "missing_date"
 
 
+def test_csv_long_field_is_too_large_not_malformed(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(f'text,date\n"{"word " * 40_000}",2026-01-02\n', encoding="utf-8")
+    (rejection,) = read_csv(path, LIMITS)
+    assert isinstance(rejection, Rejection) and rejection.check_name == "too_large"
+
+
 def feed_xml(*items: str) -> bytes:
     body = "".join(items)
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{body}</channel></rss>'.encode()
