@@ -91,9 +91,8 @@ def _collect_source(source: Source, limits: Limits, gates: _Gates, fetcher: Fetc
     pages = fetcher if source.fetch_pages else None
     if source.is_url:
         gates.result.files += 1
-        gates.accept_all(
-            read_feed_url(source.target, limits, fetcher, source.outlet), source.outlet
-        )
+        items = read_feed_url(source.target, limits, fetcher, source.outlet, source.fetch_pages)
+        gates.accept_all(items, source.outlet)
     else:
         _collect_files([Path(source.target)], limits, gates, pages, source.outlet)
 

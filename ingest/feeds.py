@@ -34,15 +34,20 @@ def read_feed_file(
 
 
 def read_feed_url(
-    url: str, limits: Limits, fetcher: Fetcher, outlet: str | None = None
+    url: str,
+    limits: Limits,
+    fetcher: Fetcher,
+    outlet: str | None = None,
+    fetch_pages: bool = True,
 ) -> Iterator[Document | Rejection]:
-    """Documents from a feed URL; an unreachable feed is one rejection."""
+    """Documents from a feed URL (item pages fetched if `fetch_pages`); an unreachable feed is
+    one rejection."""
     try:
         content = fetcher.get(url)
     except (FetchError, FetchRefusedError) as error:
         yield Rejection(url, "unreachable_feed", str(error), "")
         return
-    yield from read_feed(content, url, limits, fetcher, outlet)
+    yield from read_feed(content, url, limits, fetcher if fetch_pages else None, outlet)
 
 
 def read_feed(

@@ -127,6 +127,14 @@ def test_feed_items_use_their_page_or_else_their_summary(site: str) -> None:
     assert missing.pub_date == date(2026, 6, 3)
 
 
+def test_feed_pages_are_not_fetched_when_told_not_to(site: str, tmp_path: Path) -> None:
+    path = write_sources(tmp_path / "sources.toml", site)
+    path.write_text(path.read_text("utf-8") + "fetch_pages = false\n", encoding="utf-8")
+    result = collect([path], LIMITS)
+    assert result.documents[1].text.startswith("Summary of ok")
+    assert set(Site.hits) == {"/feed.rss"}
+
+
 def test_unreachable_feed_is_one_rejection(site: str) -> None:
     with Fetcher(FAST) as fetcher:
         (rejection,) = read_feed_url(f"{site}/down", LIMITS, fetcher)
