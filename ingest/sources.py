@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+import feedparser
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from dyad.errors import ConfigError, FetchError, FetchRefusedError
@@ -105,7 +106,7 @@ def load_sources(path: Path) -> SourcesFile:
 
 
 def check_sources(config: SourcesFile) -> list[SourceStatus]:
-    """Each source's status: files exist and are readable, feed URLs answer."""
+    """Each source's status: files exist and are readable, feeds answer and parse."""
     with Fetcher(config.fetch.policy()) as fetcher:
         return [_status(source, fetcher) for source in config.sources]
 
@@ -113,10 +114,10 @@ def check_sources(config: SourcesFile) -> list[SourceStatus]:
 def _status(source: Source, fetcher: Fetcher) -> SourceStatus:
     if source.is_url:
         try:
-            size = len(fetcher.get(source.target))
+            content = fetcher.get(source.target)
         except (FetchError, FetchRefusedError) as error:
             return SourceStatus(source.name, source.target, False, str(error))
-        return SourceStatus(source.name, source.target, True, f"feed answered ({size:,} bytes)")
+        return _feed_status(source, content)
     target = Path(source.target)
     if not target.exists():
         return SourceStatus(source.name, source.target, False, "does not exist")
@@ -124,11 +125,22 @@ def _status(source: Source, fetcher: Fetcher) -> SourceStatus:
         count = sum(1 for item in target.rglob("*") if item.is_file())
         return SourceStatus(source.name, source.target, True, f"folder of {count} file(s)")
     try:
-        with target.open("rb") as handle:
-            handle.read(1)
+        content = target.read_bytes()
     except OSError as exc:
         return SourceStatus(source.name, source.target, False, f"unreadable ({exc.strerror})")
-    return SourceStatus(source.name, source.target, True, "readable file")
+    if source.feed is not None:
+        return _feed_status(source, content)
+    return SourceStatus(source.name, source.target, True, f"readable file ({len(content):,} bytes)")
+
+
+def _feed_status(source: Source, content: bytes) -> SourceStatus:
+    """Whether the bytes parse as a feed (feedparser is given bytes: it opens nothing itself)."""
+    parsed = feedparser.parse(content)
+    items = len(parsed.entries)
+    if not items and (parsed.get("bozo") or not parsed.feed):
+        problem = parsed.get("bozo_exception") or "no channel or items"
+        return SourceStatus(source.name, source.target, False, f"not a feed ({problem})")
+    return SourceStatus(source.name, source.target, True, f"feed of {items} item(s)")
 
 
 def _rooted(source: Source, root: Path) -> Source:

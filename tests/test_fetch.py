@@ -185,6 +185,21 @@ def test_sources_check_reports_each_source(site: str, tmp_path: Path) -> None:
     assert "404" in statuses[2].detail
 
 
+def test_sources_check_parses_feed_files(tmp_path: Path) -> None:
+    (tmp_path / "good.rss").write_text(
+        "<rss><channel><title>W</title><item><title>a</title></item></channel></rss>", "utf-8"
+    )
+    (tmp_path / "bad.rss").write_text("not a feed {", "utf-8")
+    (tmp_path / "sources.toml").write_text(
+        '[[sources]]\nname = "good"\nfeed = "good.rss"\n'
+        '[[sources]]\nname = "bad"\nfeed = "bad.rss"\n',
+        encoding="utf-8",
+    )
+    good, bad = check_sources(load_sources(tmp_path / "sources.toml"))
+    assert (good.ok, good.detail) == (True, "feed of 1 item(s)")
+    assert not bad.ok and bad.detail.startswith("not a feed")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -207,7 +222,8 @@ def test_sources_check_command_exits_non_zero_on_a_failing_source(
     path = write_sources(tmp_path / "sources.toml", site)
     good = CliRunner().invoke(app, ["sources", "check", str(path)])
     assert good.exit_code == 0, good.output
-    assert "ok    wire:" in good.output and "folder of 1 file(s)" in good.output
+    assert "ok    wire:" in good.output and "feed of 3 item(s)" in good.output
+    assert "folder of 1 file(s)" in good.output
     path.write_text(path.read_text("utf-8").replace("feed.rss", "gone.rss"), encoding="utf-8")
     bad = CliRunner().invoke(app, ["sources", "check", str(path)])
     assert bad.exit_code == 1 and "FAIL  wire:" in bad.output and "404" in bad.output
