@@ -95,8 +95,11 @@ def run(
         sources_file=sources,
     )
     from dyad.commands import run_pipeline
+    from ingest.sources import load_sources
 
     try:
+        if settings.sources_file is not None:
+            load_sources(settings.sources_file)  # a broken file fails here, before the flow
         report = run_pipeline(settings)
     except DyadError as error:
         _fail(error)

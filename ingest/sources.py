@@ -102,7 +102,8 @@ def load_sources(path: Path) -> SourcesFile:
             f"The sources file {path} is invalid: {problems}.",
             hint="See sources.example.toml for the fields each source takes.",
         ) from exc
-    return config.model_copy(update={"sources": [_rooted(s, path.parent) for s in config.sources]})
+    root = path.resolve().parent
+    return config.model_copy(update={"sources": [_rooted(s, root) for s in config.sources]})
 
 
 def check_sources(config: SourcesFile) -> list[SourceStatus]:
@@ -154,4 +155,5 @@ def _rooted(source: Source, root: Path) -> Source:
 def _problem(error: object) -> str:
     details = error if isinstance(error, dict) else {}
     where = ".".join(str(part) for part in details.get("loc", ()))
-    return f"{where}: {details.get('msg', '')}" if where else str(details.get("msg", ""))
+    message = str(details.get("msg", "")).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message

@@ -247,3 +247,11 @@ def test_sources_check_without_a_file_says_how_to_name_one(monkeypatch: pytest.M
     result = CliRunner().invoke(app, ["sources", "check"])
     assert result.exit_code == 1 and "No sources file given" in result.output
     assert "Usage" in CliRunner().invoke(app, ["sources", "check", "--help"]).output
+
+
+def test_run_with_an_invalid_sources_file_fails_before_the_flow(tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_text("[[sources]]\nname = 'x'\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", "--sources", str(path), "--db", str(tmp_path / "w")])
+    assert result.exit_code == 1
+    assert "exactly one of `path` or `feed`" in result.output and "Traceback" not in result.output
