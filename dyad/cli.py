@@ -28,6 +28,9 @@ ModelOption = Annotated[str | None, typer.Option("--model", help="Installed spaC
 ExportOption = Annotated[
     Path | None, typer.Option("--export-dir", help="Folder for Parquet exports.")
 ]
+SourcesOption = Annotated[
+    Path | None, typer.Option("--sources", help="Sources file (TOML) of folders, files, feeds.")
+]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")]
 
 
@@ -77,17 +80,26 @@ def run(
     seeds: SeedsOption = None,
     model: ModelOption = None,
     export_dir: ExportOption = None,
+    sources: SourcesOption = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Run the pipeline: ingest → parse and code → validate → load into DuckDB → export Parquet."""
     _logging(verbose)
     _prefect_environment(verbose)
     settings = _settings(
-        inputs=paths or None, db_path=db, seeds_dir=seeds, model=model, export_dir=export_dir
+        inputs=paths or None,
+        db_path=db,
+        seeds_dir=seeds,
+        model=model,
+        export_dir=export_dir,
+        sources_file=sources,
     )
     from dyad.commands import run_pipeline
+    from ingest.sources import load_sources
 
     try:
+        if settings.sources_file is not None:
+            load_sources(settings.sources_file)  # a broken file fails here, before the flow
         report = run_pipeline(settings)
     except DyadError as error:
         _fail(error)
@@ -256,3 +268,31 @@ def explain(
         typer.echo(explain_text(text, date_, settings))
     except DyadError as error:
         _fail(error)
+
+
+sources_app = typer.Typer(
+    help="The sources file: folders, files and feeds that `dyad run --sources` reads.",
+    no_args_is_help=True,
+)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.command("check")
+def sources_check(
+    file: Annotated[
+        Path | None, typer.Argument(help="Sources file (default: DYAD_SOURCES_FILE).")
+    ] = None,
+) -> None:
+    """Validate a sources file and say whether each source can be read now; non-zero if not."""
+    settings = _settings(sources_file=file)
+    if settings.sources_file is None:
+        _fail(DyadError("No sources file given.", hint="Name one: `dyad sources check FILE`."))
+    from dyad.commands import check_sources_file
+
+    try:
+        lines, ok = check_sources_file(settings.sources_file)
+    except DyadError as error:
+        _fail(error)
+    typer.echo("\n".join(lines))
+    if not ok:
+        _fail(DyadError("Some sources cannot be read.", hint="Fix them in the sources file."))

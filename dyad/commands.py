@@ -197,3 +197,12 @@ def explain_text(text: str, published: str | None, settings: Settings) -> str:
             hint="Write it as YYYY-MM-DD.",
         ) from exc
     return render(explain(load_coder(settings), text, day))
+
+
+def check_sources_file(path: Path) -> tuple[list[str], bool]:
+    """One line per source of the sources file (ok or failing, and why), and whether all are ok."""
+    from ingest.sources import check_sources, load_sources
+
+    statuses = check_sources(load_sources(path))
+    lines = [f"{'ok  ' if s.ok else 'FAIL'}  {s.name}: {s.target} ({s.detail})" for s in statuses]
+    return lines, all(s.ok for s in statuses)

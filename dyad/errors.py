@@ -84,3 +84,25 @@ class ContractError(TerminalError):
         super().__init__(message, hint=hint)
         self.table = table
         self.checks = checks
+
+
+class FetchError(TransientError):
+    """A page or feed could not be fetched for now (timeout, lost connection, 429 or 5xx)."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(
+            f"Could not fetch {url}: {reason}.",
+            hint="The server may be down or slow; try again later.",
+        )
+        self.url = url
+        self.reason = reason
+
+
+class FetchRefusedError(TerminalError):
+    """The server answered that the page cannot be had (404, 403, 410...); retrying won't help."""
+
+    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
+        super().__init__(f"Cannot fetch {url}: {reason}.", hint="Check the URL.")
+        self.url = url
+        self.reason = reason
+        self.status = status

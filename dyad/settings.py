@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ingest.normalize import Limits
@@ -60,6 +60,20 @@ class Settings(BaseSettings):
     min_date: date = Field(
         default=date(1900, 1, 1), description="Earliest plausible publication date (YYYY-MM-DD)."
     )
+
+    sources_file: Path | None = Field(
+        default=None,
+        description="Sources file (TOML: folders, files, feeds; see sources.example.toml) "
+        "`dyad run` reads, beside any paths given, instead of the default inputs.",
+    )
+
+    @model_validator(mode="after")
+    def _read_sources_file(self) -> Settings:
+        """The sources file is one more input (ingest reads `.toml` inputs as sources files)."""
+        if self.sources_file is not None and self.sources_file not in self.inputs:
+            given = self.inputs if "inputs" in self.model_fields_set else []
+            self.inputs = [*given, self.sources_file]
+        return self
 
     @property
     def limits(self) -> Limits:

@@ -1,17 +1,32 @@
-"""Collect the documents of a run from its input paths, with every rejection accounted for."""
+"""Collect the documents of a run from its input paths, with every rejection accounted for.
+
+An input is a file, a folder (read recursively), or a sources file (`.toml`, see
+`ingest.sources`). Every document passes the same gates in order: its id is new (or it repeats an
+earlier document exactly), its language is one dyad codes, and it is not a near-duplicate copy
+of an earlier document.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder.records import Document
+from ingest.dedup import Copy, NearDuplicates
+from ingest.feeds import FEED_SUFFIXES, read_feed_file, read_feed_url
+from ingest.fetch import Fetcher
+from ingest.html import read_html
+from ingest.language import LanguageGate
 from ingest.normalize import Limits
-from ingest.readers import Rejection, discover, read_file
+from ingest.readers import PAYLOAD_CHARS, Rejection, discover, read_csv, read_jsonl, read_txt
+from ingest.sources import Source, load_sources
 
 logger = logging.getLogger(__name__)
+
+SOURCES_SUFFIX = ".toml"
 
 
 @dataclass(slots=True)
@@ -23,41 +38,140 @@ class IngestResult:
     files: int = 0
     skipped_files: list[Path] = field(default_factory=list)
     duplicates: int = 0  # the same document (same id and text) given more than once
+    copies: list[Copy] = field(default_factory=list)  # near-duplicates, also in rejections
 
 
 def collect(paths: Iterable[Path], limits: Limits) -> IngestResult:
-    """Read every input file; the same id with different text is rejected as `duplicate_id`."""
-    files, skipped = discover(paths)
-    result = IngestResult(files=len(files), skipped_files=skipped)
-    seen: dict[str, Document] = {}
-    for path in files:
-        for item in read_file(path, limits):
-            if isinstance(item, Rejection):
-                result.rejections.append(item)
-            elif item.doc_id not in seen:
-                seen[item.doc_id] = item
-                result.documents.append(item)
-            elif seen[item.doc_id].text == item.text:
-                result.duplicates += 1
-            else:
-                result.rejections.append(_duplicate_id(item, path))
+    """Read every input; rejections carry their check (`duplicate_id`, `not_english`, ...)."""
+    gates = _Gates(IngestResult(), LanguageGate(), NearDuplicates())
+    for path in paths:
+        if path.suffix.lower() == SOURCES_SUFFIX and path.is_file():
+            _collect_sources(path, limits, gates)
+        else:
+            _collect_files([path], limits, gates, None, None)
+    result = gates.result
     logger.info(
-        "Ingested %d documents from %d files; %d rejected, %d duplicates, %d files skipped",
+        "Ingested %d documents from %d files; %d rejected, %d duplicates, %d near-duplicate "
+        "copies, %d files skipped",
         len(result.documents),
-        len(files),
+        result.files,
         len(result.rejections),
         result.duplicates,
-        len(skipped),
+        len(result.copies),
+        len(result.skipped_files),
     )
     return result
 
 
-def _duplicate_id(document: Document, path: Path) -> Rejection:
+def read_path(
+    path: Path, limits: Limits, fetcher: Fetcher | None = None, outlet: str | None = None
+) -> Iterator[Document | Rejection]:
+    """Documents (or rejections) from one input file, read by its suffix."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl(path, limits)
+    elif suffix == ".csv":
+        yield from read_csv(path, limits)
+    elif suffix in (".html", ".htm"):
+        yield read_html(path, limits)
+    elif suffix in FEED_SUFFIXES:
+        yield from read_feed_file(path, limits, fetcher, outlet)
+    else:
+        yield read_txt(path, limits)
+
+
+def _collect_sources(path: Path, limits: Limits, gates: _Gates) -> None:
+    config = load_sources(path)
+    with Fetcher(config.fetch.policy()) as fetcher:
+        for source in config.sources:
+            _collect_source(source, limits, gates, fetcher)
+
+
+def _collect_source(source: Source, limits: Limits, gates: _Gates, fetcher: Fetcher) -> None:
+    pages = fetcher if source.fetch_pages else None
+    if source.is_url:
+        gates.result.files += 1
+        items = read_feed_url(source.target, limits, fetcher, source.outlet, source.fetch_pages)
+        gates.accept_all(items, source.outlet)
+    else:
+        _collect_files([Path(source.target)], limits, gates, pages, source.outlet)
+
+
+def _collect_files(
+    paths: list[Path], limits: Limits, gates: _Gates, fetcher: Fetcher | None, outlet: str | None
+) -> None:
+    files, skipped = discover(paths)
+    gates.result.files += len(files)
+    gates.result.skipped_files.extend(skipped)
+    for path in files:
+        gates.accept_all(read_path(path, limits, fetcher, outlet), outlet)
+
+
+@dataclass(slots=True)
+class _Gates:
+    """The checks every document passes before it is coded, in order."""
+
+    result: IngestResult
+    language: LanguageGate
+    near: NearDuplicates
+    seen: dict[str, Document] = field(default_factory=dict)
+
+    def accept_all(self, items: Iterable[Document | Rejection], outlet: str | None) -> None:
+        for item in items:
+            if isinstance(item, Rejection):
+                self.result.rejections.append(item)
+            else:
+                self.accept(dataclasses.replace(item, outlet=item.outlet or outlet))
+
+    def accept(self, document: Document) -> None:
+        known = self.seen.get(document.doc_id)
+        if known is not None:
+            if known.text == document.text:
+                self.result.duplicates += 1
+            else:
+                self.result.rejections.append(_duplicate_id(document))
+            return
+        self.seen[document.doc_id] = document
+        rejection = self.language.check(document)
+        if rejection is None:
+            copy = self.near.copy_of(document)
+            rejection = _near_duplicate(copy) if copy else None
+            if copy:
+                self.result.copies.append(copy)
+        if rejection is None:
+            self.result.documents.append(document)
+        else:
+            self.result.rejections.append(rejection)
+
+
+def _duplicate_id(document: Document) -> Rejection:
     return Rejection(
-        origin=str(path),
+        origin=document.origin,
         check_name="duplicate_id",
         message=f"Another document in this run already has id {document.doc_id!r} "
         "with different text. Give each document its own id.",
-        payload=document.text[:2_000],
+        payload=document.text[:PAYLOAD_CHARS],
         doc_id=document.doc_id,
+    )
+
+
+def _near_duplicate(copy: Copy) -> Rejection:
+    document = copy.document
+    return Rejection(
+        origin=document.origin,
+        check_name="near_duplicate",
+        message=f"A copy of document {copy.canonical_id!r} (similarity {copy.similarity:.2f}), "
+        f"published by {document.outlet or 'an unnamed outlet'} at {document.url or 'no URL'}; "
+        "coded once, as that document.",
+        payload=document.text[:PAYLOAD_CHARS],
+        doc_id=document.doc_id,
+        copy={
+            "doc_id": document.doc_id,
+            "canonical_doc_id": copy.canonical_id,
+            "pub_date": document.pub_date,
+            "outlet": document.outlet,
+            "url": document.url,
+            "similarity": copy.similarity,
+            "origin": document.origin,
+        },
     )

@@ -1,7 +1,12 @@
-"""Read news documents from `.txt` and JSON Lines files; every bad input becomes a Rejection."""
+"""Read news documents from `.txt`, JSON Lines and CSV files; every bad input becomes a Rejection.
+
+HTML pages and RSS/Atom feeds have their own modules (`ingest.html`, `ingest.feeds`).
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 import re
@@ -15,8 +20,9 @@ from ingest.normalize import Limits, check_text, make_doc_id, parse_date
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".jsonl")
+SUFFIXES = (".txt", ".jsonl", ".csv", ".html", ".htm", ".rss", ".atom", ".xml")
 PAYLOAD_CHARS = 2_000
+CSV_FIELD_LIMIT = 2**31 - 1
 # Header lines at the top of a .txt file: "date: 2025-11-03", "title: ...", "url: ...".
 TXT_HEADER = re.compile(r"^(?P<key>date|title|url|source|id):[ \t]*(?P<value>.*)$", re.IGNORECASE)
 
@@ -31,6 +37,7 @@ class Rejection:
     payload: str
     doc_id: str | None = None
     stage: str = "ingest"
+    copy: dict[str, object] | None = None  # for `near_duplicate`: a `document_copies` row
 
     @classmethod
     def of(cls, error: InputError, payload: str, doc_id: str | None = None) -> Rejection:
@@ -38,8 +45,8 @@ class Rejection:
         return cls(error.origin, error.check, str(error), payload[:PAYLOAD_CHARS], doc_id)
 
     def to_record(self) -> dict[str, object]:
-        """The rejection as a quarantine row."""
-        return {
+        """The rejection as a quarantine row (with a `copy` key for a near-duplicate copy)."""
+        record: dict[str, object] = {
             "stage": self.stage,
             "origin": self.origin,
             "doc_id": self.doc_id,
@@ -47,6 +54,9 @@ class Rejection:
             "message": self.message,
             "payload": self.payload,
         }
+        if self.copy is not None:
+            record["copy"] = self.copy
+        return record
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
@@ -67,12 +77,41 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return found, skipped
 
 
-def read_file(path: Path, limits: Limits) -> Iterator[Document | Rejection]:
-    """Documents (or rejections) from one input file."""
-    if path.suffix.lower() == ".jsonl":
-        yield from read_jsonl(path, limits)
-    else:
-        yield read_txt(path, limits)
+def read_csv(path: Path, limits: Limits) -> Iterator[Document | Rejection]:
+    """Documents from a CSV file with a header row: `text`, `date`, optional `id`, `url`, ..."""
+    origin = str(path)
+    raw = path.read_bytes()
+    # The csv module's field limit (131,072 characters) is process-wide; lift it (the file is in
+    # memory already) so a long article is rejected as `too_large`, not as malformed CSV.
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        rows = csv.DictReader(io.StringIO(decode_utf8(raw, origin), newline=""), strict=True)
+        if "text" not in (rows.fieldnames or []):
+            raise _malformed_csv(origin, "The file has no header row with a `text` column.")
+        yield from _csv_rows(rows, origin, limits)
+    except InputError as error:
+        yield Rejection.of(error, raw[:PAYLOAD_CHARS].decode("utf-8", errors="replace"))
+
+
+def _csv_rows(
+    rows: csv.DictReader[str], origin: str, limits: Limits
+) -> Iterator[Document | Rejection]:
+    try:
+        for row in rows:
+            record: dict[str, object] = {k: v for k, v in row.items() if isinstance(k, str)}
+            payload = ",".join(str(value) for value in row.values())[:PAYLOAD_CHARS]
+            yield document_from_record(record, f"{origin}:{rows.line_num}", limits, payload)
+    except csv.Error as exc:
+        raise _malformed_csv(f"{origin}:{rows.line_num}", f"The CSV is malformed ({exc}).") from exc
+
+
+def _malformed_csv(origin: str, message: str) -> InputError:
+    return InputError(
+        message,
+        check="malformed_csv",
+        origin=origin,
+        hint="Write a header row (id,text,date,url,source,title) and quote fields with commas.",
+    )
 
 
 def read_txt(path: Path, limits: Limits) -> Document | Rejection:
@@ -80,7 +119,7 @@ def read_txt(path: Path, limits: Limits) -> Document | Rejection:
     origin = str(path)
     raw = path.read_bytes()
     try:
-        text = _decode(raw, origin)
+        text = decode_utf8(raw, origin)
         fields, body = _split_header(text)
         clean = check_text(body, origin, limits)
         doc_id = make_doc_id(fields.get("id"), fields.get("url"), clean)
@@ -116,9 +155,16 @@ def read_jsonl_lines(
 def _jsonl_line(raw: bytes, origin: str, limits: Limits) -> Document | Rejection:
     payload = raw[:PAYLOAD_CHARS].decode("utf-8", errors="replace")
     try:
-        record = _json_object(_decode(raw, origin), origin)
+        record = _json_object(decode_utf8(raw, origin), origin)
     except InputError as error:
         return Rejection.of(error, payload)
+    return document_from_record(record, origin, limits, payload)
+
+
+def document_from_record(
+    record: dict[str, object], origin: str, limits: Limits, payload: str
+) -> Document | Rejection:
+    """A document from a record's `id`, `text`, `date`, `url`, `source`, `title` fields."""
     given = record.get("id")
     try:
         clean = check_text(_text_field(record, origin), origin, limits)
@@ -138,7 +184,7 @@ def _jsonl_line(raw: bytes, origin: str, limits: Limits) -> Document | Rejection
     )
 
 
-def _decode(raw: bytes, origin: str) -> str:
+def decode_utf8(raw: bytes, origin: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -21,12 +21,14 @@ from warehouse.export import read_manifest
 BAD_INPUTS = Path(__file__).parent / "data" / "bad_inputs"
 SEED_DOCUMENTS = PROJECT_ROOT / "seeds" / "documents"
 EXPECTED_REJECTIONS = {
-    "empty_document": 3,  # empty.txt, blank.txt, a JSON line without text
+    "empty_document": 4,  # empty.txt, blank.txt, a JSON line without text, a cut-off feed item
     "undecodable_bytes": 2,  # latin1.txt, a JSON line with invalid UTF-8
-    "missing_date": 2,  # undated.txt, a JSON line without date
+    "missing_date": 6,  # undated.txt/.html, nav-only.html, JSON line, CSV row, feed item
     "malformed_json": 2,  # a cut-off line, a JSON list
+    "malformed_csv": 2,  # an unterminated quote, no `text` column
+    "malformed_feed": 2,  # truncated.rss (its good item is still read), not-a-feed.xml
     "invalid_date": 1,  # 2026-13-45
-    "implausible_date": 2,  # 1850, 2999
+    "implausible_date": 3,  # 1850, 2999 (JSON Lines), 2999 (CSV)
 }
 
 
@@ -56,7 +58,8 @@ def table(settings: Settings, sql: str) -> pl.DataFrame:
 def test_pipeline_accounts_for_every_input(settings: Settings) -> None:
     report = pipeline(settings)
     seed_docs = 1 + sum(1 for _ in (SEED_DOCUMENTS / "wire-2026-06.jsonl").open())
-    assert report.documents_in == seed_docs + 1  # the one good line of broken.jsonl
+    # the good line of broken.jsonl and of broken.csv, truncated.html, truncated.rss's first item
+    assert report.documents_in == seed_docs + 4
     assert report.quarantined_by_check == EXPECTED_REJECTIONS
     assert report.quarantined == sum(EXPECTED_REJECTIONS.values())
     assert report.skipped_files == 1  # bad_inputs/README.md

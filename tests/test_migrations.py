@@ -99,6 +99,6 @@ def test_migrate_command_migrates_then_queries_work(v1_db) -> None:
     assert before.exit_code == 1 and "dyad migrate" in before.stderr
     result = runner.invoke(app, ["migrate", "--db", str(v1_db)])
     assert result.exit_code == 0, result.output
-    assert "schema version 2 (2 events)" in result.stdout
+    assert f"schema version {SCHEMA_VERSION} (2 events)" in result.stdout
     after = runner.invoke(app, ["query", "select count(*) as n from events", "--db", str(v1_db)])
     assert after.exit_code == 0 and "(1 rows)" in after.stdout

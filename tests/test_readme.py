@@ -25,5 +25,6 @@ def test_readme_dyad_commands_are_real_commands() -> None:
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     named = set(re.findall(r"\.venv/bin/dyad ([a-z]+)", readme))
     commands = {command.name or command.callback.__name__ for command in app.registered_commands}
+    commands |= {group.name for group in app.registered_groups if group.name}
     assert named >= {"run", "query", "export", "recode", "report", "migrate"}
     assert named <= commands

@@ -19,12 +19,13 @@ from warehouse.sql import statement
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MIGRATE_COMMAND = "dyad migrate"
 DDL = (
     "create_meta",
     "create_event_key",
     "create_documents",
+    "create_document_copies",
     "create_event_mentions",
     "create_events",
     "create_changes",

@@ -7,7 +7,7 @@ into place: a reader sees the old export, briefly no folder, or the new export, 
 half-written one. Each export is a full snapshot.
 
 Parquet: `<out_dir>/<table>/year=YYYY/month=MM/*.parquet` for events, event_mentions, documents,
-quarantine and changes. The others are one file per table at the top of `out_dir`. Parquet has
+document_copies, quarantine and changes. The others are one file per table at the top of `out_dir`. Parquet has
 no enum type, so `date_source` and `stage` are strings there. `read_export` reads any export
 back with the manifest's types (docs/schema.md, "Exports").
 """
@@ -38,7 +38,14 @@ logger = logging.getLogger(__name__)
 ExportFormat = Literal["parquet", "gdelt", "phoenix", "jsonl"]
 EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
 EXPORTED_TABLES: dict[str, tuple[str, ...]] = {
-    "parquet": ("events", "event_mentions", "documents", "quarantine", "changes"),
+    "parquet": (
+        "events",
+        "event_mentions",
+        "documents",
+        "document_copies",
+        "quarantine",
+        "changes",
+    ),
     "gdelt": ("gdelt_events",),
     "phoenix": ("phoenix_events",),
     "jsonl": ("events", "event_mentions"),

@@ -16,6 +16,7 @@ import polars as pl
 
 from dyad.errors import WarehouseError
 from schemas.batch import ValidatedBatch
+from schemas.copies import COPY_SCHEMA
 from warehouse.aggregate import refresh_events
 from warehouse.connection import connect, scalar, transaction
 from warehouse.errors import translated
@@ -59,6 +60,7 @@ def load_batch(
     events: pl.DataFrame,
     quarantine: pl.DataFrame,
     run: Mapping[str, object],
+    copies: pl.DataFrame | None = None,
 ) -> LoadResult:
     """Insert the batch's new rows, re-aggregate the events they touch, upsert the run row;
     all in one transaction.
@@ -70,11 +72,14 @@ def load_batch(
     so are the mentions of documents stored before (`dyad recode` re-derives those), so loading
     the same batch twice adds nothing and changes no count. Each new row gets the run's
     `run_id` and `loaded_at` (`quarantined_at` for quarantine), UTC now. On any error nothing
-    is kept.
+    is kept. `copies` (near-duplicate copies of documents, the document-copies contract) are
+    stored likewise; a new copy re-aggregates its canonical document's events, whose
+    `num_sources` counts the copy's outlet.
     """
     row = run_row(run)
     stamp = {"run_id": row["run_id"], "loaded_at": utc_now()}
-    frames = {"documents": documents, "events": events, "quarantine": quarantine}
+    copies = COPY_SCHEMA.to_frame() if copies is None else copies
+    frames = {"documents": documents, "events": events, "quarantine": quarantine, "copies": copies}
     with (
         translated(f"the warehouse while loading run {row['run_id']}"),
         _registered(con, frames),
@@ -83,7 +88,10 @@ def load_batch(
         added = _insert_documents(con, stamp)
         quarantined = _insert_rows(con, "quarantine", stamp)
         touched = _insert_mentions(con, {**stamp, "dictionary_hash": row["dictionary_hash"]})
-        refreshed = refresh_events(con, touched, run_id=row["run_id"], now=stamp["loaded_at"])
+        copied = _insert_copies(con, stamp)
+        refreshed = refresh_events(
+            con, [*touched, *copied], run_id=row["run_id"], now=stamp["loaded_at"]
+        )
         con.unregister("added_documents")
         row.update(documents_loaded=added, events_loaded=len(touched))
         con.execute(statement("upsert_run"), row).fetchall()
@@ -105,6 +113,7 @@ def load_validated(
             events=batch.events,
             quarantine=batch.quarantine,
             run=run,
+            copies=batch.copies,
         )
 
 
@@ -175,3 +184,19 @@ def _insert_mentions(
 ) -> list[tuple[str, dt.date]]:
     """Insert the new mentions of `batch_events`; the (event_id, event_date) of each added."""
     return con.execute(statement("insert_event_mentions"), stamp).fetchall()
+
+
+def _insert_copies(
+    con: duckdb.DuckDBPyConnection, stamp: dict[str, Any]
+) -> list[tuple[str, dt.date]]:
+    """Insert the new copies of `batch_copies`; the (event_id, event_date) of each event of
+    their canonical documents (already stored, or added by this batch)."""
+    canonical = con.execute(statement("insert_document_copies"), stamp).fetchall()
+    if not canonical:
+        return []
+    frame = pl.DataFrame(canonical, schema={"doc_id": pl.String}, orient="row")
+    con.register("copied_documents", frame)
+    try:
+        return con.execute(statement("copied_events")).fetchall()
+    finally:
+        con.unregister("copied_documents")

@@ -29,6 +29,7 @@ def migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
         "create_documents",
         "create_event_mentions",
         "create_events",
+        "create_document_copies",  # empty; the event aggregate below reads it (schema 3)
         "migrate_1_to_2_rows",
     )
     for name in steps:
@@ -37,8 +38,17 @@ def migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
     rebuild_events(con, run_id=MIGRATION_RUN_ID, now=now)
 
 
+def migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Near-duplicate copies get their table; no copy was stored before, so no count changes."""
+    for name in ("migrate_2_to_3", "create_document_copies"):
+        con.execute(statement(name)).fetchall()
+
+
 # STEPS[v] migrates a version-v file to version v + 1.
-STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: migrate_1_to_2}
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: migrate_1_to_2,
+    2: migrate_2_to_3,
+}
 
 
 def migrate(con: duckdb.DuckDBPyConnection, version: int, target: int) -> None:
