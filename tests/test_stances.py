@@ -34,6 +34,7 @@ def stances():
         ("141", "1041", "1411"),  # a demonstration demanding a leadership change
         ("145", "1042", "1452"),  # a violent protest demanding a policy change
         ("1411", "1042", None),  # a subcode is kept
+        ("140", "1041", "1411"),  # a protest of no stated form demanding elections: a rally
     ],
 )
 def test_refine(stances, statement: str, deed: str, expected: str | None) -> None:
@@ -41,7 +42,7 @@ def test_refine(stances, statement: str, deed: str, expected: str | None) -> Non
 
 
 def test_every_kind_of_statement_has_a_column(stances) -> None:
-    assert stances.roots == {"02", "03", "10", "12", "13", "141", "142", "143", "144", "145"}
+    assert stances.roots == {"02", "03", "10", "12", "13", "14", "141", "142", "143", "144", "145"}
     assert stances.covers("0253") and stances.covers("1432") and not stances.covers("190")
 
 
