@@ -14,6 +14,7 @@ QUANTITY_NOUNS = frozenset(
     "thousands hundred hundreds dozen dozens ten tens".split()
 )
 QUANTITY_PREPS = frozenset({"of", "in"})  # "a wave of attacks", "$2 billion in military aid"
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 Forms = dict[int, tuple[str, str]]
 PARTICLES = frozenset({"out", "back", "down", "off", "up", "away", "over", "in"})
@@ -44,6 +45,8 @@ class VerbFrame:
         particle = next((c for c in children if _is_particle(c)), None)
         obj_dep = "nsubjpass" if passive else "dobj"
         obj = next((c for c in children if c.dep_ == obj_dep), None)
+        if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            obj = verb.head  # "Hezbollah, *which* is backed by Iran": Hezbollah is backed
         if obj is not None:
             obj = _through_quantity(obj)
         dative = next((c for c in children if c.dep_ == "dative"), None)

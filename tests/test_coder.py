@@ -371,3 +371,8 @@ def test_a_past_tense_hung_on_its_subject_noun_is_still_a_clause(coder: Coder) -
 def test_a_capitalised_plural_the_tagger_took_for_a_name_is_still_a_role(coder: Coder) -> None:
     text = "ABUJA, April 8 (Wire) - Gunmen kidnapped 20 schoolchildren from a school in Kaduna."
     assert {(s, c) for s, c, _ in dyads(coder, text)} == {("NGAUAF", "181")}
+
+
+def test_a_passive_relative_clause_acts_on_the_noun_it_describes(coder: Coder) -> None:
+    text = "Hezbollah, which is backed by Iran, has fought several wars with Israel."
+    assert ("IRN", "051", "LBNREBHEZ") in dyads(coder, text)
