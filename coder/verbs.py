@@ -104,7 +104,17 @@ def match_verbs(frame: VerbFrame, lexicon: Lexicon) -> list[VerbMatch]:
     """
     ranked: list[tuple[tuple[int, int, int], VerbMatch]] = []
     forms: Forms = {}  # each noun's lemma and lower-case form, looked up once per verb
-    words = {w for noun in frame.objects for w in (noun.lemma_.lower(), noun.lower_)}
+    nouns = [
+        *frame.objects,
+        *(
+            c
+            for n in frame.objects
+            if n.pos_ == "PROPN"
+            for c in n.children
+            if c.dep_ == "compound"
+        ),
+    ]  # a name's title: "Foreign Minister"
+    words = {w for noun in nouns for w in (noun.lemma_.lower(), noun.lower_)}
     for priority, key in enumerate(reversed(frame.keys)):
         for entry in lexicon.entries_for(key, words):
             fit = _fit(entry, frame, forms)
@@ -173,6 +183,12 @@ def _noun_fits(token: Token, cues: tuple[NounCue, ...], forms: Forms) -> tuple[T
             found = (*matched, token)
             if best is None or len(found) > len(best):
                 best = found
+    if best is None and token.pos_ == "PROPN":  # "received Foreign *Minister* Wang Yi"
+        titles = (c for c in token.children if c.dep_ == "compound")
+        for title in titles:
+            best = _noun_fits(title, cues, forms)
+            if best is not None:
+                return best
     return best
 
 

@@ -376,3 +376,8 @@ def test_a_capitalised_plural_the_tagger_took_for_a_name_is_still_a_role(coder: 
 def test_a_passive_relative_clause_acts_on_the_noun_it_describes(coder: Coder) -> None:
     text = "Hezbollah, which is backed by Iran, has fought several wars with Israel."
     assert ("IRN", "051", "LBNREBHEZ") in dyads(coder, text)
+
+
+def test_an_object_cue_matches_the_title_of_a_named_object(coder: Coder) -> None:
+    text = "Brazil's President Lula received Chinese Foreign Minister Wang Yi in Brasilia."
+    assert ("BRAGOV", "043", "CHNGOV") in dyads(coder, text)
