@@ -339,6 +339,8 @@ def _names_as_written(
     names after its first word ("the Georgia Straight" is no place, but may hold one)."""
     kept: list[Match] = []
     for match in matches:
+        if match.value.kind == "water":
+            continue  # "the Gulf of Aden": no actor, and not "the Gulf" states either
         if _written_as_name(sent, match, role_tokens):
             kept.append(match)
         elif match.end - match.start > 1:

@@ -20,7 +20,9 @@ from dyad.errors import ConfigError
 logger = logging.getLogger(__name__)
 
 Tokenize = Callable[[str], list[str]]
-EntryKind = Literal["country", "capital", "metonym", "region", "organization", "person", "place"]
+EntryKind = Literal[
+    "country", "capital", "metonym", "region", "organization", "person", "place", "water"
+]
 FORMER = "ELI"  # the CAMEO role of former officials and other elites
 INTERNATIONAL = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")  # codes with no country first
 
@@ -174,8 +176,13 @@ def _organization(row: dict[str, str], add: Callable[[str, ActorEntry], None]) -
 
 
 def _place(row: dict[str, str], add: Callable[[str, ActorEntry], None]) -> None:
-    """A city, province or area: it places actors in its country; on its own it is no source."""
-    place = ActorEntry(row["country"], row["country"], None, "place", f"places:{row['name']}")
+    """A city, province or area: it places actors in its country; on its own it is no source.
+    A body of water names no actor: it only keeps "the Gulf" out of "the Gulf of Aden"."""
+    label = f"places:{row['name']}"
+    if row["kind"] == "water":
+        place = ActorEntry("", None, None, "water", label)
+    else:
+        place = ActorEntry(row["country"], row["country"], None, "place", label)
     for phrase in [row["name"], *split_list(row["aliases"])]:
         add(phrase, place)
 

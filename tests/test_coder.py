@@ -236,6 +236,8 @@ def test_rows_can_put_the_source_elsewhere_than_the_subject(coder: Coder) -> Non
         # a place alone is no source, and a name next to a name is a person: Kais is a town
         ("Kharkiv condemned the attack.", set()),
         ("Algerian police arrested Tunisian President Kais Saied.", {("DZACOP", "173", "TUNGOV")}),
+        # a gulf is no actor, nor the Gulf states
+        ("Iran criticised the Gulf of Aden patrols.", set()),
         # a place that is not written as a name gives way to the names inside it
         ("Israeli warplanes struck targets in southern Lebanon.", {("ISR", "190", "LBN")}),
     ],

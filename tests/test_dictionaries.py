@@ -110,8 +110,9 @@ def test_places_name_known_countries_and_kinds() -> None:
     countries = {row["code"] for row in read_rows(actors / "countries.csv")}
     rows = list(read_rows(actors / "places.csv"))
     assert len(rows) > 50_000
-    assert {row["kind"] for row in rows} == {"city", "province", "area"}
-    assert {row["country"] for row in rows} <= countries
+    assert {row["kind"] for row in rows} == {"city", "province", "area", "water"}
+    assert {row["country"] for row in rows if row["kind"] != "water"} <= countries
+    assert all(not row["country"] for row in rows if row["kind"] == "water")
     names = [row["name"].lower() for row in rows]
     assert len(names) == len(set(names))  # one country per name
     by_name = {row["name"]: row["country"] for row in rows}
