@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -26,6 +27,30 @@ def load_coder(settings: Settings) -> Coder:
         settings.model,
         max_sentence_chars=settings.max_sentence_chars,
         user_seeds_dir=settings.user_seeds_dir,
+    )
+
+
+def cached_coder(settings: Settings) -> Coder:
+    """The coder for these settings, loaded once per process and dictionaries version: a worker
+    codes many batches with one spaCy pipeline."""
+    from dyad.provenance import dictionary_hash
+
+    return _coder(
+        settings.seeds_dir,
+        settings.model,
+        settings.max_sentence_chars,
+        settings.user_seeds_dir,
+        dictionary_hash(settings),
+    )
+
+
+@lru_cache(maxsize=2)
+def _coder(
+    seeds_dir: Path, model: str, max_sentence_chars: int, user_seeds_dir: Path | None, hashed: str
+) -> Coder:
+    """`hashed` (the dictionaries' hash) is part of the key so edited dictionaries reload."""
+    return Coder.load(
+        seeds_dir, model, max_sentence_chars=max_sentence_chars, user_seeds_dir=user_seeds_dir
     )
 
 
@@ -72,10 +97,11 @@ def code_lines(
 
 
 def run_pipeline(settings: Settings) -> RunReport:
-    """Run the Prefect pipeline flow with these settings."""
+    """Run the Prefect pipeline flow with these settings, on the task runner they name."""
     from flows.pipeline import pipeline
+    from flows.runners import task_runner
 
-    return pipeline(settings)
+    return pipeline.with_options(task_runner=task_runner(settings))(settings)
 
 
 def run_recode(settings: Settings, since: str | None) -> RecodeReport:

@@ -16,6 +16,7 @@ from dyad.provenance import dictionary_hash
 from dyad.settings import PROJECT_ROOT, Settings
 from flows.pipeline import pipeline
 from flows.recode import recode
+from flows.runners import task_runner
 from warehouse.export import read_manifest
 
 BAD_INPUTS = Path(__file__).parent / "data" / "bad_inputs"
@@ -44,7 +45,9 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(
         db_path=tmp_path / "data" / "dyad.duckdb",
         export_dir=tmp_path / "data" / "export",
+        staging_dir=tmp_path / "data" / "staging",
         inputs=[inputs],
+        batch_size=4,  # several part files
     )
 
 
@@ -76,11 +79,13 @@ def test_pipeline_accounts_for_every_input(settings: Settings) -> None:
     assert runs["events_loaded"][0] == report.events_coded
 
 
-def test_rerun_adds_nothing(settings: Settings) -> None:
+def test_rerun_adds_nothing_and_codes_nothing_again(settings: Settings) -> None:
     first = pipeline(settings)
     second = pipeline(settings)
     assert (second.documents_loaded, second.events_loaded, second.events_changed) == (0, 0, 0)
-    assert second.events_coded == first.events_coded
+    assert second.documents_skipped == first.documents_in  # same coder, dictionaries and text
+    assert (second.sentences, second.events_coded) == (0, 0)
+    assert not any(settings.staging_dir.iterdir())  # each run's part files are gone once loaded
     counts = table(
         settings,
         "select (select count(*) from documents) d, (select count(*) from event_mentions) e, "
@@ -136,3 +141,27 @@ def test_recode_after_a_lexicon_change_records_changes(settings: Settings, tmp_p
     assert (again.added, again.deleted, again.updated) == (0, 0, 0)
     hashes = table(settings, "select distinct dictionary_hash from events")["dictionary_hash"]
     assert hashes.to_list() == [dictionary_hash(changed)]
+
+
+def test_new_dictionaries_code_stored_documents_again(settings: Settings, tmp_path: Path) -> None:
+    first = pipeline(settings)
+    mine = tmp_path / "mine" / "lexicon"
+    mine.mkdir(parents=True)
+    verbs = (PROJECT_ROOT / "seeds" / "lexicon" / "verbs.csv").read_text(encoding="utf-8")
+    (mine / "verbs.csv").write_text(verbs.splitlines()[0] + "\n", encoding="utf-8")
+    second = pipeline(settings.model_copy(update={"user_seeds_dir": mine.parent}))
+    assert second.documents_skipped == 0 and second.events_coded == first.events_coded
+
+
+def test_dask_cluster_of_two_workers_codes_the_same(settings: Settings, tmp_path: Path) -> None:
+    local = pipeline(settings)
+    on_dask = settings.model_copy(
+        update={"task_runner": "dask", "db_path": tmp_path / "dask.duckdb", "export": False}
+    )
+    report = pipeline.with_options(task_runner=task_runner(on_dask))(on_dask)
+    assert (report.documents_loaded, report.events_loaded) == (
+        local.documents_loaded,
+        local.events_loaded,
+    )
+    query = "select mention_id, code from event_mentions order by 1"
+    assert table(on_dask, query).equals(table(settings, query))

@@ -19,7 +19,9 @@ from schemas.batch import ValidatedBatch
 from warehouse.aggregate import refresh_events
 from warehouse.connection import connect, scalar, transaction
 from warehouse.errors import translated
+from warehouse.lock import writer_lock
 from warehouse.sql import statement
+from warehouse.staging import read_parts
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +108,36 @@ def load_validated(
             quarantine=batch.quarantine,
             run=run,
         )
+
+
+def load_parts(
+    db_path: Path,
+    seeds_dir: Path,
+    parts: list[Path],
+    rejections: pl.DataFrame,
+    run: Mapping[str, object],
+    *,
+    lock_timeout: float,
+) -> LoadResult:
+    """Load staged part files (warehouse.staging) and ingest's rejections in one transaction,
+    holding the writer lock (waiting up to `lock_timeout` seconds for another run's load)."""
+    batch = read_parts(parts, extra_quarantine=rejections)
+    with writer_lock(db_path, lock_timeout):
+        return load_validated(db_path, seeds_dir, batch, run)
+
+
+def coded_documents(
+    db_path: Path, seeds_dir: Path, coder_version: str, dictionary_hash: str, *, lock_timeout: float
+) -> set[tuple[str, str]]:
+    """(doc_id, content_hash) of the stored documents this coder version and these dictionaries
+    coded; empty when there is no warehouse yet."""
+    if not db_path.is_file():
+        return set()
+    params = {"coder_version": coder_version, "dictionary_hash": dictionary_hash}
+    with writer_lock(db_path, lock_timeout), connect(db_path, seeds_dir=seeds_dir) as con:
+        with translated(str(db_path)):
+            rows = con.execute(statement("coded_documents"), params).fetchall()
+    return {(doc_id, content_hash) for doc_id, content_hash in rows}
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run: Mapping[str, object]) -> None:
