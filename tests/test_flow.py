@@ -12,12 +12,17 @@ import polars as pl
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
+from dyad.errors import WarehouseLockedError
 from dyad.provenance import dictionary_hash
 from dyad.settings import PROJECT_ROOT, Settings
 from flows.pipeline import pipeline
 from flows.recode import recode
 from flows.runners import task_runner
+from schemas.batch import ValidatedBatch
+from tests.faults import stalled_load
+from warehouse.connection import connect
 from warehouse.export import read_manifest
+from warehouse.staging import write_part
 
 BAD_INPUTS = Path(__file__).parent / "data" / "bad_inputs"
 SEED_DOCUMENTS = PROJECT_ROOT / "seeds" / "documents"
@@ -165,3 +170,20 @@ def test_dask_cluster_of_two_workers_codes_the_same(settings: Settings, tmp_path
     )
     query = "select mention_id, code from event_mentions order by 1"
     assert table(on_dask, query).equals(table(settings, query))
+
+
+def test_second_pipeline_fails_clearly_while_one_loads(settings: Settings, make_batch) -> None:
+    frames = make_batch("other")
+    batch = ValidatedBatch(frames["documents"], frames["events"], frames["quarantine"])
+    part = write_part(
+        settings.staging_dir / "other" / "part-0", batch, documents=2, sentences=2, events=2
+    )
+    with connect(settings.db_path, seeds_dir=settings.seeds_dir):
+        pass
+    impatient = settings.model_copy(update={"lock_timeout": 1.0})
+    with stalled_load(settings.db_path, settings.seeds_dir, part.path):
+        with pytest.raises(WarehouseLockedError, match="DYAD_LOCK_TIMEOUT"):
+            pipeline(impatient)
+    report = pipeline(settings)  # the stalled load was killed: this run does the work
+    assert report.documents_loaded == report.documents_in > 0
+    assert table(settings, "select run_id from runs")["run_id"].to_list() == [report.run_id]
