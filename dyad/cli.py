@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from dyad.errors import DyadError, TransientError
-from dyad.settings import Settings, load_settings
+from dyad.settings import PROJECT_ROOT, Settings, load_settings
 
 app = typer.Typer(
     help="dyad: news text to CAMEO-coded political events, validated, in DuckDB and Parquet.",
@@ -92,6 +92,32 @@ def run(
     except DyadError as error:
         _fail(error)
     typer.echo(report.summary())
+
+
+@app.command()
+def deploy(
+    out: Annotated[
+        Path, typer.Option("--out", help="Where to write the deployment spec.")
+    ] = PROJECT_ROOT / "prefect.yaml",
+    pool: Annotated[str, typer.Option("--pool", help="Prefect work pool to run it.")] = "dyad",
+) -> None:
+    """Write prefect.yaml: the daily pipeline on DYAD_SCHEDULE (cron, UTC) for a work pool."""
+    settings = _settings()
+    from dyad.commands import write_deployment
+
+    typer.echo(write_deployment(settings, out, pool))
+
+
+@app.command()
+def serve(verbose: VerboseOption = False) -> None:
+    """Serve the daily pipeline on DYAD_SCHEDULE from this process (runs until stopped)."""
+    _logging(verbose)
+    _prefect_environment(True)
+    settings = _settings()
+    from dyad.commands import serve_daily
+
+    typer.echo(f"serving dyad-daily/daily on '{settings.schedule}' (UTC); Ctrl-C stops")
+    serve_daily(settings)
 
 
 @app.command()

@@ -104,6 +104,27 @@ def run_pipeline(settings: Settings) -> RunReport:
     return pipeline.with_options(task_runner=task_runner(settings))(settings)
 
 
+def write_deployment(settings: Settings, out: Path, work_pool: str) -> str:
+    """Write prefect.yaml for the daily deployment; say what to run next."""
+    from flows.deploy import deployment_spec, render_spec
+
+    out.write_text(render_spec(deployment_spec(settings, work_pool)), encoding="utf-8")
+    return (
+        f"wrote {out} (daily at '{settings.schedule}' UTC, work pool {work_pool}); from "
+        f"{out.parent}: `prefect work-pool create {work_pool} --type process`, "
+        f"`prefect deploy --all`, `prefect worker start --pool {work_pool}`"
+    )
+
+
+def serve_daily(settings: Settings) -> None:
+    """Serve the daily deployment from this process until it is stopped (blocks)."""
+    from prefect import serve
+
+    from flows.deploy import daily_deployment
+
+    serve(daily_deployment(settings))
+
+
 def run_recode(settings: Settings, since: str | None) -> RecodeReport:
     """Run the Prefect recode flow over the stored documents (published on or after `since`)."""
     from datetime import date
