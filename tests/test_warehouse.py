@@ -70,7 +70,9 @@ def test_connect_twice_is_idempotent(db_path, seeds_dir) -> None:
             == first
         )
         assert count(con, "cameo_event_codes") == codes > 0
-        assert con.execute("SELECT * FROM meta").fetchall() == [("schema_version", "2")]
+        assert con.execute("SELECT * FROM meta").fetchall() == [
+            ("schema_version", str(SCHEMA_VERSION))
+        ]
     names = {name for (name,) in first}
     assert names >= {*TABLES, "meta", "changes", *VIEWS}
 

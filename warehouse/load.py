@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +41,10 @@ RUN_COLUMNS = (
     "events_loaded",
     "quarantined",
     "seconds",
+    "documents_skipped",
+    "ingest_seconds",
+    "code_seconds",
+    "load_seconds",
 )
 
 
@@ -68,12 +73,13 @@ def load_batch(
     `events` holds the coder's sentence-events (the events contract); they become rows of
     `event_mentions`, stamped with the run's `dictionary_hash`. The run row's
     `documents_loaded` and `events_loaded` are set to the documents and mentions this batch
-    added. Rows whose key (doc_id, mention id, quarantine_id) is already stored are skipped, and
+    added, `load_seconds` to the time the load took up to its run row. Rows whose key (doc_id, mention id, quarantine_id) is already stored are skipped, and
     so are the mentions of documents stored before (`dyad recode` re-derives those), so loading
     the same batch twice adds nothing and changes no count. Each new row gets the run's
     `run_id` and `loaded_at` (`quarantined_at` for quarantine), UTC now. On any error nothing
     is kept.
     """
+    began = time.perf_counter()
     row = run_row(run)
     stamp = {"run_id": row["run_id"], "loaded_at": utc_now()}
     frames = {"documents": documents, "events": events, "quarantine": quarantine}
@@ -87,7 +93,11 @@ def load_batch(
         touched = _insert_mentions(con, {**stamp, "dictionary_hash": row["dictionary_hash"]})
         refreshed = refresh_events(con, touched, run_id=row["run_id"], now=stamp["loaded_at"])
         con.unregister("added_documents")
-        row.update(documents_loaded=added, events_loaded=len(touched))
+        row.update(
+            documents_loaded=added,
+            events_loaded=len(touched),
+            load_seconds=round(time.perf_counter() - began, 3),
+        )
         con.execute(statement("upsert_run"), row).fetchall()
     result = LoadResult(
         documents=added, mentions=len(touched), events=refreshed.written, quarantine=quarantined

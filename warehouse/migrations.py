@@ -37,8 +37,16 @@ def migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
     rebuild_events(con, run_id=MIGRATION_RUN_ID, now=now)
 
 
+def migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """`runs` gains the documents skipped and the seconds per stage."""
+    con.execute(statement("migrate_2_to_3")).fetchall()
+
+
 # STEPS[v] migrates a version-v file to version v + 1.
-STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: migrate_1_to_2}
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: migrate_1_to_2,
+    2: migrate_2_to_3,
+}
 
 
 def migrate(con: duckdb.DuckDBPyConnection, version: int, target: int) -> None:
