@@ -86,9 +86,11 @@ def run(
         inputs=paths or None, db_path=db, seeds_dir=seeds, model=model, export_dir=export_dir
     )
     from dyad.commands import run_pipeline
+    from dyad.progress import progress_bars
 
     try:
-        report = run_pipeline(settings)
+        with progress_bars():
+            report = run_pipeline(settings)
     except DyadError as error:
         _fail(error)
     typer.echo(report.summary())
@@ -157,9 +159,11 @@ def code(
     _logging(verbose)
     settings = _settings(seeds_dir=seeds, model=model)
     from dyad.commands import code_stream
+    from dyad.progress import progress_bars
 
     try:
-        rejected = code_stream(path, settings, sys.stdout)
+        with progress_bars():
+            rejected = code_stream(path, settings, sys.stdout)
     except DyadError as error:
         _fail(error)
     if rejected:

@@ -89,7 +89,10 @@ def code_lines(
             else:
                 yield item
 
-    for coded in coder.code(documents(), batch_size=settings.batch_size):
+    from dyad.progress import report_progress
+
+    for done, coded in enumerate(coder.code(documents(), batch_size=settings.batch_size), 1):
+        report_progress("documents coded", done)
         for event in coded.events:
             out.write(json.dumps(event.to_output(), ensure_ascii=False) + "\n")
     out.flush()

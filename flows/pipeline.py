@@ -9,11 +9,13 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFutureList, as_completed
 
 from coder import CODER_VERSION
 from coder.engine import CodingResult
 from coder.records import Document
 from dyad.commands import cached_coder, load_coder
+from dyad.progress import report_progress
 from dyad.provenance import dictionary_hash
 from dyad.settings import Settings, load_settings
 from flows.report import CodedParts, RunReport, StageClock, combine_parts
@@ -28,6 +30,8 @@ from warehouse.export import Manifest
 from warehouse.export import export_parquet as write_parquet
 from warehouse.load import LoadResult, coded_documents, load_parts
 from warehouse.staging import Part, plan_parts, remove_staging, write_part
+
+CODING = "coding batches"
 
 
 @task(cache_policy=NO_CACHE)
@@ -137,7 +141,7 @@ def pipeline(settings: Settings | None = None) -> RunReport:
     fresh = skip_coded(ingested.documents, settings)
     clock.lap("ingest")
     batches, paths = split_batches(fresh, settings, run_id)
-    parts = code_batch.map(batches, settings=unmapped(settings), part=paths).result()
+    parts = finished(code_batch.map(batches, settings=unmapped(settings), part=paths))
     coded = combine_parts(parts, (rejection.check_name for rejection in ingested.rejections))
     clock.lap("code")
     run = run_row(run_id, settings, started, ingested, coded, clock)
@@ -164,6 +168,14 @@ def pipeline(settings: Settings | None = None) -> RunReport:
         stage_seconds=clock.seconds,
         seconds=clock.total(),
     )
+
+
+def finished(futures: PrefectFutureList[Part]) -> list[Part]:
+    """The batches' parts in order, once all are done; the progress bar moves as each ends."""
+    report_progress(CODING, 0, len(futures))
+    for done, _ in enumerate(as_completed(futures), start=1):
+        report_progress(CODING, done, len(futures))
+    return futures.result()
 
 
 def staging_folder(settings: Settings, run_id: str) -> Path:
@@ -203,4 +215,7 @@ def run_row(
         "events_loaded": coded.events_valid,
         "quarantined": coded.quarantined,
         "seconds": clock.total(),
+        "documents_skipped": len(ingested.documents) - coded.documents,
+        "ingest_seconds": clock.seconds.get("ingest"),
+        "code_seconds": clock.seconds.get("code"),
     }

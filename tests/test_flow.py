@@ -13,6 +13,7 @@ import pytest
 from prefect.testing.utilities import prefect_test_harness
 
 from dyad.errors import WarehouseLockedError
+from dyad.progress import reporting
 from dyad.provenance import dictionary_hash
 from dyad.settings import PROJECT_ROOT, Settings
 from flows.pipeline import pipeline
@@ -82,10 +83,15 @@ def test_pipeline_accounts_for_every_input(settings: Settings) -> None:
     runs = table(settings, "select * from runs")
     assert runs.height == 1 and runs["status"][0] == "completed"
     assert runs["events_loaded"][0] == report.events_coded
+    assert runs["documents_skipped"][0] == 0
+    assert all(runs[f"{stage}_seconds"][0] > 0 for stage in ("ingest", "code", "load"))
 
 
 def test_rerun_adds_nothing_and_codes_nothing_again(settings: Settings) -> None:
-    first = pipeline(settings)
+    calls: list[tuple[str, int, int | None]] = []
+    with reporting(lambda *call: calls.append(call)):
+        first = pipeline(settings)
+    assert calls[0] == ("coding batches", 0, 3) and calls[-1] == ("coding batches", 3, 3)
     second = pipeline(settings)
     assert (second.documents_loaded, second.events_loaded, second.events_changed) == (0, 0, 0)
     assert second.documents_skipped == first.documents_in  # same coder, dictionaries and text
