@@ -17,7 +17,7 @@ from schemas.codebook import default_seeds_dir, load_codebook
 from schemas.documents import documents_frame
 from schemas.events import DATE_SOURCE, DATE_SOURCES, EVENT_SCHEMA, events_frame
 from schemas.quarantine import quarantine_frame
-from warehouse.connection import connect
+from warehouse.connection import SCHEMA_VERSION, connect
 from warehouse.export import (
     EXPORT_FORMATS,
     EXPORTED_TABLES,
@@ -148,7 +148,7 @@ def exported(tmp_path, seeds_dir, make_batch, make_event) -> tuple[Path, Path]:
 def test_manifest_counts_match_tables_and_files(exported) -> None:
     db_path, out_dir = exported
     manifest = read_manifest(out_dir)
-    assert manifest.schema_version == 2 and manifest.run_id == "r1"
+    assert manifest.schema_version == SCHEMA_VERSION and manifest.run_id == "r1"
     assert manifest.format == "parquet"
     for table in manifest.tables:
         stored = run_query(db_path, f"SELECT count(*) AS n FROM {table.name}")["n"].item()
