@@ -178,7 +178,7 @@ def test_dask_cluster_of_two_workers_codes_the_same(settings: Settings, tmp_path
     assert table(on_dask, query).equals(table(settings, query))
 
 
-def test_second_pipeline_fails_clearly_while_one_loads(settings: Settings, make_batch) -> None:
+def test_second_writer_flow_fails_clearly_while_one_loads(settings: Settings, make_batch) -> None:
     frames = make_batch("other")
     batch = ValidatedBatch(frames["documents"], frames["events"], frames["quarantine"])
     part = write_part(
@@ -190,6 +190,8 @@ def test_second_pipeline_fails_clearly_while_one_loads(settings: Settings, make_
     with stalled_load(settings.db_path, settings.seeds_dir, part.path):
         with pytest.raises(WarehouseLockedError, match="DYAD_LOCK_TIMEOUT"):
             pipeline(impatient)
+        with pytest.raises(WarehouseLockedError):
+            recode(impatient)  # recode writes too, so it queues behind the same lock
     report = pipeline(settings)  # the stalled load was killed: this run does the work
     assert report.documents_loaded == report.documents_in > 0
     assert table(settings, "select run_id from runs")["run_id"].to_list() == [report.run_id]
