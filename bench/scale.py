@@ -1,16 +1,17 @@
 """Benchmark the parse-and-code stage as the pipeline runs it: batches written as part files.
 
-(a) Throughput: the same corpus coded by the `local` task runner (this process, one batch at a
-    time) and by a local Dask cluster of 2 single-threaded worker processes, alternately, timed
-    in one run. Each runner codes the corpus once to warm up (model load) before the timed runs.
+(a) Throughput: the same corpus (800 documents, batches of DYAD_BATCH_SIZE) coded by the
+    `local` task runner (this process, one batch at a time) and by a local Dask cluster of 2
+    single-threaded worker processes, alternately, timed in one run. Each runner codes the corpus once to warm up (model load) before the timed runs.
 (b) Peak memory: the corpus and one ten times larger coded in a fresh process each; the peak
     resident set size (getrusage) of each.
-Run: `make bench` or `.venv/bin/python -m bench.scale [--docs N] [--workers N]`.
+Run: `make bench` or `.venv/bin/python -m bench.scale [--docs N] [--dask-docs N] [--workers N]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import resource
 import subprocess
@@ -18,6 +19,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -84,9 +87,12 @@ def throughput(docs: list[Document], settings: Settings, workers: int, repeats: 
     from prefect_dask import DaskTaskRunner
 
     sentences = sum(len(doc.text.split(". ")) for doc in docs)
-    with LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster:
+    with (
+        prefect_server(),
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+    ):
         runners = {
             "local": code_stage.with_options(task_runner=sequential()),
             "dask": code_stage.with_options(
@@ -112,26 +118,47 @@ def throughput(docs: list[Document], settings: Settings, workers: int, repeats: 
     )
 
 
+@contextmanager
+def prefect_server() -> Iterator[None]:
+    """A local Prefect server for the block, which the Dask workers started in it report to
+    (without one, each worker process would try to start a temporary server of its own)."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        del os.environ["PREFECT_API_URL"]
+        server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=400, help="documents in the 1x corpus")
+    parser.add_argument("--dask-docs", type=int, default=800, help="documents for throughput")
     parser.add_argument("--workers", type=int, default=2, help="Dask worker processes")
     parser.add_argument("--repeats", type=int, default=3, help="timed runs of each runner")
+    parser.add_argument("--no-rss", action="store_true", help="skip the peak memory runs")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(int(args.child[0]), Path(args.child[1]), int(args.child[2]))
         return
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory() as folder:
         staging = Path(folder)
-        for scale in (1, 10):
+        for scale in () if args.no_rss else (1, 10):
             rss, events = peak_rss_mib(args.docs * scale, staging / f"x{scale}")
             print(
                 f"peak RSS coding {args.docs * scale:>6} documents ({scale:>2}x): {rss:7.1f} MiB  ({events} events)"
             )
-        settings = load_settings(staging_dir=staging / "throughput", batch_size=32)
-        throughput(corpus(args.docs), settings, args.workers, args.repeats)
+        settings = load_settings(staging_dir=staging / "throughput")
+        throughput(corpus(args.dask_docs), settings, args.workers, args.repeats)
 
 
 if __name__ == "__main__":
