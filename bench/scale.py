@@ -19,8 +19,6 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +28,7 @@ from bench.corpus import documents
 from coder.records import Document
 from dyad.settings import Settings, load_settings
 from flows.pipeline import code_batch, split_batches
-from flows.runners import sequential
+from flows.runners import api_for_workers, sequential
 from warehouse.staging import Part
 
 
@@ -88,7 +86,7 @@ def throughput(docs: list[Document], settings: Settings, workers: int, repeats: 
 
     sentences = sum(len(doc.text.split(". ")) for doc in docs)
     with (
-        prefect_server(),
+        api_for_workers(settings.model_copy(update={"task_runner": "dask"})),
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
@@ -116,24 +114,6 @@ def throughput(docs: list[Document], settings: Settings, workers: int, repeats: 
     print(
         f"load average during the run (1 min), on {os.cpu_count()} cores: {os.getloadavg()[0]:.1f}"
     )
-
-
-@contextmanager
-def prefect_server() -> Iterator[None]:
-    """A local Prefect server for the block, which the Dask workers started in it report to
-    (without one, each worker process would try to start a temporary server of its own)."""
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    server = SubprocessASGIServer()
-    server.start()
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        with temporary_settings({PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        del os.environ["PREFECT_API_URL"]
-        server.stop()
 
 
 def main() -> None:

@@ -102,9 +102,10 @@ def code_lines(
 def run_pipeline(settings: Settings) -> RunReport:
     """Run the Prefect pipeline flow with these settings, on the task runner they name."""
     from flows.pipeline import pipeline
-    from flows.runners import task_runner
+    from flows.runners import api_for_workers, task_runner
 
-    return pipeline.with_options(task_runner=task_runner(settings))(settings)
+    with api_for_workers(settings):
+        return pipeline.with_options(task_runner=task_runner(settings))(settings)
 
 
 def write_deployment(settings: Settings, out: Path, work_pool: str) -> str:

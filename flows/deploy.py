@@ -15,7 +15,7 @@ from prefect import flow
 from dyad.settings import Settings, load_settings
 from flows.pipeline import pipeline
 from flows.report import RunReport
-from flows.runners import task_runner
+from flows.runners import api_for_workers, task_runner
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
@@ -29,7 +29,8 @@ DESCRIPTION = "dyad's pipeline on DYAD_INPUTS, once a day; one run at a time."
 def daily() -> RunReport:
     """Run the pipeline with the settings of this process's DYAD_* variables."""
     settings = load_settings()
-    return pipeline.with_options(task_runner=task_runner(settings))(settings)
+    with api_for_workers(settings):
+        return pipeline.with_options(task_runner=task_runner(settings))(settings)
 
 
 def daily_deployment(settings: Settings) -> RunnerDeployment:

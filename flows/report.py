@@ -42,7 +42,7 @@ class RunReport:
             f"  files        {self.files} read, {self.skipped_files} skipped (not .txt/.jsonl)",
             f"  documents    {self.documents_in} ingested, {self.documents_loaded} new in the "
             f"warehouse, {self.duplicates} repeated in the input, {self.documents_skipped} "
-            "already coded by this coder and dictionaries",
+            "skipped (already coded)",
             f"  sentences    {self.sentences}",
             f"  mentions     {self.events_coded} coded, {self.events_loaded} new in the warehouse",
             f"  events       {self.events_changed} added or updated (same date, source, target "

@@ -52,3 +52,20 @@ def test_daily_deployment_takes_the_cron_setting(cron: str) -> None:
     deployment = daily_deployment(Settings(schedule=cron))
     assert deployment.entrypoint and deployment.entrypoint.endswith("deploy.py:daily")
     assert deployment.schedules[0].schedule.cron == cron
+
+
+def test_dask_workers_are_given_this_process_api(monkeypatch) -> None:
+    import os
+
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.runners import api_for_workers
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    with api_for_workers(Settings()):  # local runner: nothing to give
+        assert "PREFECT_API_URL" not in os.environ
+    url = "http://127.0.0.1:4999/api"
+    with temporary_settings({PREFECT_API_URL: url}):
+        with api_for_workers(Settings(task_runner="dask")):
+            assert os.environ["PREFECT_API_URL"] == url  # inherited by the cluster's workers
+    assert "PREFECT_API_URL" not in os.environ

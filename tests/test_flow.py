@@ -18,7 +18,7 @@ from dyad.provenance import dictionary_hash
 from dyad.settings import PROJECT_ROOT, Settings
 from flows.pipeline import pipeline
 from flows.recode import recode
-from flows.runners import task_runner
+from flows.runners import api_for_workers, task_runner
 from schemas.batch import ValidatedBatch
 from tests.faults import stalled_load
 from warehouse.connection import connect
@@ -169,7 +169,8 @@ def test_dask_cluster_of_two_workers_codes_the_same(settings: Settings, tmp_path
     on_dask = settings.model_copy(
         update={"task_runner": "dask", "db_path": tmp_path / "dask.duckdb", "export": False}
     )
-    report = pipeline.with_options(task_runner=task_runner(on_dask))(on_dask)
+    with api_for_workers(on_dask):  # the harness's server, for the workers to report to
+        report = pipeline.with_options(task_runner=task_runner(on_dask))(on_dask)
     assert (report.documents_loaded, report.events_loaded) == (
         local.documents_loaded,
         local.events_loaded,
