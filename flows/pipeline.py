@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import flow, get_run_logger, runtime, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFutureList, as_completed
 
@@ -28,10 +28,11 @@ from schemas.batch import ValidatedBatch, validate_batch
 from schemas.quarantine import quarantine_frame
 from warehouse.export import Manifest
 from warehouse.export import export_parquet as write_parquet
-from warehouse.load import LoadResult, coded_documents, load_parts
+from warehouse.load import LoadResult, coded_documents, load_parts, record_failed_run
 from warehouse.staging import Part, plan_parts, remove_staging, write_part
 
 CODING = "coding batches"
+FAILURE_LOCK_TIMEOUT = 10.0  # seconds a failed run waits to record that it failed
 
 
 @task(cache_policy=NO_CACHE)
@@ -131,12 +132,27 @@ def export_parquet(settings: Settings, run_id: str) -> Manifest:
     return write_parquet(settings.db_path, settings.export_dir, run_id=run_id)
 
 
-@flow(name="dyad-pipeline", task_runner=sequential())
+def record_failure(flow: Any, flow_run: Any, state: Any) -> None:
+    """on_failure hook: the run's `runs` row says it failed (its load, if any, was rolled back)."""
+    given = flow_run.parameters.get("settings")
+    settings = Settings.model_validate(given) if given else load_settings()
+    run = {
+        "run_id": run_id_of(str(flow_run.id)),
+        "started_at": as_datetime(flow_run.start_time),
+        "finished_at": datetime.now(UTC),
+        "inputs": [str(path) for path in settings.inputs],
+        "coder_version": CODER_VERSION,
+    }
+    timeout = min(settings.lock_timeout, FAILURE_LOCK_TIMEOUT)
+    record_failed_run(settings.db_path, settings.seeds_dir, run, lock_timeout=timeout)
+
+
+@flow(name="dyad-pipeline", task_runner=sequential(), on_failure=[record_failure])
 def pipeline(settings: Settings | None = None) -> RunReport:
     """Run the whole pipeline on `settings.inputs` (default: from DYAD_* variables)."""
     settings = settings or load_settings()
     started, clock = datetime.now(UTC), StageClock()
-    run_id = uuid.uuid4().hex[:12]
+    run_id = run_id_of(str(runtime.flow_run.id))
     ingested = ingest_documents(settings.inputs, settings.limits)
     fresh = skip_coded(ingested.documents, settings)
     clock.lap("ingest")
@@ -168,6 +184,16 @@ def pipeline(settings: Settings | None = None) -> RunReport:
         stage_seconds=clock.seconds,
         seconds=clock.total(),
     )
+
+
+def as_datetime(value: datetime | None) -> datetime | None:
+    """A standard-library datetime from Prefect's (a subclass with its own behaviour)."""
+    return None if value is None else datetime.fromisoformat(value.isoformat())
+
+
+def run_id_of(flow_run_id: str) -> str:
+    """The run's id in the warehouse: the random end of its Prefect flow run id."""
+    return flow_run_id.replace("-", "")[-12:]
 
 
 def finished(futures: PrefectFutureList[Part]) -> list[Part]:

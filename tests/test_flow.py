@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
-from dyad.errors import WarehouseLockedError
+from dyad.errors import ModelNotFoundError, WarehouseLockedError
 from dyad.progress import reporting
 from dyad.provenance import dictionary_hash
 from dyad.settings import PROJECT_ROOT, Settings
@@ -196,3 +196,12 @@ def test_second_writer_flow_fails_clearly_while_one_loads(settings: Settings, ma
     report = pipeline(settings)  # the stalled load was killed: this run does the work
     assert report.documents_loaded == report.documents_in > 0
     assert table(settings, "select run_id from runs")["run_id"].to_list() == [report.run_id]
+
+
+def test_failed_run_leaves_a_failed_runs_row_and_no_data(settings: Settings) -> None:
+    broken = settings.model_copy(update={"model": "no_such_spacy_pipeline"})
+    with pytest.raises(ModelNotFoundError):
+        pipeline(broken)
+    runs = table(settings, "select status, finished_at, coder_version from runs")
+    assert runs["status"].to_list() == ["failed"] and runs["finished_at"][0] is not None
+    assert table(settings, "select count(*) as n from documents")["n"][0] == 0

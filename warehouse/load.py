@@ -150,6 +150,14 @@ def coded_documents(
     return {(doc_id, content_hash) for doc_id, content_hash in rows}
 
 
+def record_failed_run(
+    db_path: Path, seeds_dir: Path, run: Mapping[str, object], *, lock_timeout: float
+) -> None:
+    """Write the `runs` row of a run that failed (nothing else of it was kept)."""
+    with writer_lock(db_path, lock_timeout), connect(db_path, seeds_dir=seeds_dir) as con:
+        record_run(con, {**run, "status": "failed"})
+
+
 def record_run(con: duckdb.DuckDBPyConnection, run: Mapping[str, object]) -> None:
     """Insert or update the `runs` row; keys left out (or None) keep their stored value."""
     row = run_row(run)
