@@ -35,7 +35,7 @@ check: setup
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
 bench: setup
-	$(PY) -m bench.coder && $(PY) -m bench.load && $(PY) -m bench.incremental
+	$(PY) -m bench.coder && $(PY) -m bench.load && $(PY) -m bench.incremental && $(PY) -m bench.scale
 
 # Regenerate the hashed lock after changing dependencies in pyproject.toml.
 lock:

@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from dyad.errors import DyadError, TransientError
-from dyad.settings import Settings, load_settings
+from dyad.settings import PROJECT_ROOT, Settings, load_settings
 
 app = typer.Typer(
     help="dyad: news text to CAMEO-coded political events, validated, in DuckDB and Parquet.",
@@ -61,6 +61,7 @@ def _prefect_environment(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "info" if verbose else "warning")
 
 
 def _logging(verbose: bool) -> None:
@@ -95,15 +96,43 @@ def run(
         sources_file=sources,
     )
     from dyad.commands import run_pipeline
+    from dyad.progress import progress_bars
     from ingest.sources import load_sources
 
     try:
         if settings.sources_file is not None:
             load_sources(settings.sources_file)  # a broken file fails here, before the flow
-        report = run_pipeline(settings)
+        with progress_bars():
+            report = run_pipeline(settings)
     except DyadError as error:
         _fail(error)
     typer.echo(report.summary())
+
+
+@app.command()
+def deploy(
+    out: Annotated[
+        Path, typer.Option("--out", help="Where to write the deployment spec.")
+    ] = PROJECT_ROOT / "prefect.yaml",
+    pool: Annotated[str, typer.Option("--pool", help="Prefect work pool to run it.")] = "dyad",
+) -> None:
+    """Write prefect.yaml: the daily pipeline on DYAD_SCHEDULE (cron, UTC) for a work pool."""
+    settings = _settings()
+    from dyad.commands import write_deployment
+
+    typer.echo(write_deployment(settings, out, pool))
+
+
+@app.command()
+def serve(verbose: VerboseOption = False) -> None:
+    """Serve the daily pipeline on DYAD_SCHEDULE from this process (runs until stopped)."""
+    _logging(verbose)
+    _prefect_environment(True)
+    settings = _settings()
+    from dyad.commands import serve_daily
+
+    typer.echo(f"serving dyad-daily/daily on '{settings.schedule}' (UTC); Ctrl-C stops")
+    serve_daily(settings)
 
 
 @app.command()
@@ -143,9 +172,11 @@ def code(
     _logging(verbose)
     settings = _settings(seeds_dir=seeds, model=model)
     from dyad.commands import code_stream
+    from dyad.progress import progress_bars
 
     try:
-        rejected = code_stream(path, settings, sys.stdout)
+        with progress_bars():
+            rejected = code_stream(path, settings, sys.stdout)
     except DyadError as error:
         _fail(error)
     if rejected:

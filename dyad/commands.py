@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -26,6 +27,30 @@ def load_coder(settings: Settings) -> Coder:
         settings.model,
         max_sentence_chars=settings.max_sentence_chars,
         user_seeds_dir=settings.user_seeds_dir,
+    )
+
+
+def cached_coder(settings: Settings) -> Coder:
+    """The coder for these settings, loaded once per process and dictionaries version: a worker
+    codes many batches with one spaCy pipeline."""
+    from dyad.provenance import dictionary_hash
+
+    return _coder(
+        settings.seeds_dir,
+        settings.model,
+        settings.max_sentence_chars,
+        settings.user_seeds_dir,
+        dictionary_hash(settings),
+    )
+
+
+@lru_cache(maxsize=2)
+def _coder(
+    seeds_dir: Path, model: str, max_sentence_chars: int, user_seeds_dir: Path | None, hashed: str
+) -> Coder:
+    """`hashed` (the dictionaries' hash) is part of the key so edited dictionaries reload."""
+    return Coder.load(
+        seeds_dir, model, max_sentence_chars=max_sentence_chars, user_seeds_dir=user_seeds_dir
     )
 
 
@@ -64,7 +89,10 @@ def code_lines(
             else:
                 yield item
 
-    for coded in coder.code(documents(), batch_size=settings.batch_size):
+    from dyad.progress import report_progress
+
+    for done, coded in enumerate(coder.code(documents(), batch_size=settings.batch_size), 1):
+        report_progress("documents coded", done)
         for event in coded.events:
             out.write(json.dumps(event.to_output(), ensure_ascii=False) + "\n")
     out.flush()
@@ -72,10 +100,33 @@ def code_lines(
 
 
 def run_pipeline(settings: Settings) -> RunReport:
-    """Run the Prefect pipeline flow with these settings."""
+    """Run the Prefect pipeline flow with these settings, on the task runner they name."""
     from flows.pipeline import pipeline
+    from flows.runners import api_for_workers, task_runner
 
-    return pipeline(settings)
+    with api_for_workers(settings):
+        return pipeline.with_options(task_runner=task_runner(settings))(settings)
+
+
+def write_deployment(settings: Settings, out: Path, work_pool: str) -> str:
+    """Write prefect.yaml for the daily deployment; say what to run next."""
+    from flows.deploy import deployment_spec, render_spec
+
+    out.write_text(render_spec(deployment_spec(settings, work_pool)), encoding="utf-8")
+    return (
+        f"wrote {out} (daily at '{settings.schedule}' UTC, work pool {work_pool}); from "
+        f"{out.parent}: `prefect work-pool create {work_pool} --type process`, "
+        f"`prefect deploy --all`, `prefect worker start --pool {work_pool}`"
+    )
+
+
+def serve_daily(settings: Settings) -> None:
+    """Serve the daily deployment from this process until it is stopped (blocks)."""
+    from prefect import serve
+
+    from flows.deploy import daily_deployment
+
+    serve(daily_deployment(settings))
 
 
 def run_recode(settings: Settings, since: str | None) -> RecodeReport:

@@ -67,6 +67,19 @@ class WarehouseBusyError(TransientError):
         self.path = path
 
 
+class WarehouseLockedError(TerminalError):
+    """Another pipeline kept the warehouse's writer lock longer than this one would wait."""
+
+    def __init__(self, path: str, waited: float) -> None:
+        super().__init__(
+            f"Another dyad run has been writing {path} for longer than the {waited:g} s this "
+            "run waits for it.",
+            hint="Let that run finish and run again, or raise DYAD_LOCK_TIMEOUT to wait longer.",
+        )
+        self.path = path
+        self.waited = waited
+
+
 class WarehouseVersionError(TerminalError):
     """The database was written by a newer dyad, or cannot be migrated."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -74,6 +75,35 @@ class Settings(BaseSettings):
             given = self.inputs if "inputs" in self.model_fields_set else []
             self.inputs = [*given, self.sources_file]
         return self
+
+    task_runner: Literal["local", "dask"] = Field(
+        default="local",
+        description="Where the parse-and-code stage runs: `local` (in this process, one batch "
+        "at a time) or `dask` (a Dask cluster, see docs/scale.md).",
+    )
+    dask_address: str | None = Field(
+        default=None,
+        description="Scheduler of a running Dask cluster (tcp://host:8786); unset with "
+        "`DYAD_TASK_RUNNER=dask` starts a local cluster of `DYAD_DASK_WORKERS` processes.",
+    )
+    dask_workers: int = Field(
+        default=2, ge=1, description="Worker processes (one thread each) of a local Dask cluster."
+    )
+    staging_dir: Path = Field(
+        default=PROJECT_ROOT / "data" / "staging",
+        description="Folder for the coded batches' Parquet part files until they are loaded "
+        "(on a cluster: a folder every worker and the writer can reach).",
+    )
+    lock_timeout: float = Field(
+        default=600.0,
+        ge=0,
+        description="Seconds a run waits for another run's warehouse write before failing.",
+    )
+    schedule: str = Field(
+        default="0 6 * * *",
+        description="Cron schedule (UTC) of the daily deployment `dyad deploy` and `dyad serve` "
+        "create.",
+    )
 
     @property
     def limits(self) -> Limits:

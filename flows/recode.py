@@ -18,13 +18,15 @@ from flows.pipeline import code_documents, validate_records
 from flows.report import RecodeReport
 from flows.retry import transient_only
 from schemas.batch import ValidatedBatch
+from warehouse.lock import writer_lock
 from warehouse.recode import RecodeResult, read_stored_documents, recode_validated
 
 
 @task(cache_policy=NO_CACHE)
 def read_documents(settings: Settings, since: date | None) -> list[Document]:
     """Read the stored documents to recode (all, or those published on or after `since`)."""
-    documents = read_stored_documents(settings.db_path, settings.seeds_dir, since)
+    with writer_lock(settings.db_path, settings.lock_timeout):
+        documents = read_stored_documents(settings.db_path, settings.seeds_dir, since)
     get_run_logger().info("Read %d stored documents to recode", len(documents))
     return documents
 
@@ -39,7 +41,8 @@ def replace_events(
     documents: list[Document], batch: ValidatedBatch, settings: Settings, run: dict[str, object]
 ) -> RecodeResult:
     """Replace the documents' mentions, re-aggregate their events and record the changes."""
-    result = recode_validated(settings.db_path, settings.seeds_dir, documents, batch, run)
+    with writer_lock(settings.db_path, settings.lock_timeout):
+        result = recode_validated(settings.db_path, settings.seeds_dir, documents, batch, run)
     get_run_logger().info("Recoded %s", result)
     return result
 

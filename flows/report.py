@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from warehouse.staging import Part
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +25,8 @@ class RunReport:
     events_loaded: int
     quarantined: int
     events_changed: int = 0
+    documents_skipped: int = 0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
     quarantined_by_check: dict[str, int] = field(default_factory=dict)
     db_path: str = ""
     export_dir: str | None = None
@@ -35,13 +41,18 @@ class RunReport:
             f"run {self.run_id} finished in {self.seconds:.1f} s",
             f"  files        {self.files} read, {self.skipped_files} skipped (not .txt/.jsonl)",
             f"  documents    {self.documents_in} ingested, {self.documents_loaded} new in the "
-            f"warehouse, {self.duplicates} repeated in the input",
+            f"warehouse, {self.duplicates} repeated in the input, {self.documents_skipped} "
+            "skipped (already coded)",
             f"  sentences    {self.sentences}",
             f"  mentions     {self.events_coded} coded, {self.events_loaded} new in the warehouse",
             f"  events       {self.events_changed} added or updated (same date, source, target "
             "and code = one event)",
             f"  quarantined  {self.quarantined}" + (f" ({checks})" if checks else ""),
             f"  warehouse    {self.db_path}",
+            "  stages       "
+            + ", ".join(
+                f"{stage} {seconds:.1f} s" for stage, seconds in self.stage_seconds.items()
+            ),
         ]
         if self.export_dir:
             lines.append(f"  export       {self.export_dir}")
@@ -82,3 +93,54 @@ class RecodeReport:
                 f"  quarantined  {self.quarantined}",
             ]
         )
+
+
+@dataclass(frozen=True, slots=True)
+class CodedParts:
+    """What the parse-and-code stage produced, summed over its part files."""
+
+    paths: list[str]
+    documents: int
+    sentences: int
+    events_coded: int
+    events_valid: int
+    quarantined_by_check: dict[str, int]
+
+    @property
+    def quarantined(self) -> int:
+        """Rows the stage's validation quarantined."""
+        return sum(self.quarantined_by_check.values())
+
+
+def combine_parts(parts: Iterable[Part], rejected_checks: Iterable[str] = ()) -> CodedParts:
+    """The parts' counts summed; ingest's rejections (their check names) join the quarantine."""
+    parts = list(parts)
+    checks = Counter(rejected_checks)
+    for part in parts:
+        checks.update(part.quarantined_by_check)
+    return CodedParts(
+        paths=[str(part.path) for part in parts],
+        documents=sum(part.documents for part in parts),
+        sentences=sum(part.sentences for part in parts),
+        events_coded=sum(part.events_coded for part in parts),
+        events_valid=sum(part.events_valid for part in parts),
+        quarantined_by_check=dict(checks),
+    )
+
+
+class StageClock:
+    """Seconds per pipeline stage: `lap(stage)` ends the stage that began at the last lap."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def lap(self, stage: str) -> None:
+        """Record the time since the previous lap as `stage`'s."""
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self.last, 3)
+        self.last = now
+
+    def total(self) -> float:
+        """Seconds since the clock started."""
+        return time.perf_counter() - self.started

@@ -88,6 +88,7 @@ def test_run_query_export_end_to_end(tmp_path: Path) -> None:
         **os.environ,
         "DYAD_DB_PATH": str(tmp_path / "dyad.duckdb"),
         "DYAD_EXPORT_DIR": str(tmp_path / "export"),
+        "DYAD_STAGING_DIR": str(tmp_path / "staging"),
         "PREFECT_HOME": str(tmp_path / "prefect"),
     }
     run = dyad("run", str(inputs), env=env)

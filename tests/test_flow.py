@@ -12,11 +12,18 @@ import polars as pl
 import pytest
 from prefect.testing.utilities import prefect_test_harness
 
+from dyad.errors import ModelNotFoundError, WarehouseLockedError
+from dyad.progress import reporting
 from dyad.provenance import dictionary_hash
 from dyad.settings import PROJECT_ROOT, Settings
 from flows.pipeline import pipeline
 from flows.recode import recode
+from flows.runners import api_for_workers, task_runner
+from schemas.batch import ValidatedBatch
+from tests.faults import stalled_load
+from warehouse.connection import connect
 from warehouse.export import read_manifest
+from warehouse.staging import write_part
 
 BAD_INPUTS = Path(__file__).parent / "data" / "bad_inputs"
 SEED_DOCUMENTS = PROJECT_ROOT / "seeds" / "documents"
@@ -46,7 +53,9 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(
         db_path=tmp_path / "data" / "dyad.duckdb",
         export_dir=tmp_path / "data" / "export",
+        staging_dir=tmp_path / "data" / "staging",
         inputs=[inputs],
+        batch_size=4,  # several part files
     )
 
 
@@ -77,13 +86,22 @@ def test_pipeline_accounts_for_every_input(settings: Settings) -> None:
     runs = table(settings, "select * from runs")
     assert runs.height == 1 and runs["status"][0] == "completed"
     assert runs["events_loaded"][0] == report.events_coded
+    assert runs["documents_skipped"][0] == 0
+    assert all(runs[f"{stage}_seconds"][0] > 0 for stage in ("ingest", "code", "load"))
 
 
-def test_rerun_adds_nothing(settings: Settings) -> None:
-    first = pipeline(settings)
+def test_rerun_adds_nothing_and_codes_nothing_again(settings: Settings) -> None:
+    calls: list[tuple[str, int, int | None]] = []
+    with reporting(lambda *call: calls.append(call)):
+        first = pipeline(settings)
+    batches = -(-first.documents_in // settings.batch_size)  # every batch reported, in order
+    assert calls[0] == ("coding batches", 0, batches)
+    assert calls[-1] == ("coding batches", batches, batches)
     second = pipeline(settings)
     assert (second.documents_loaded, second.events_loaded, second.events_changed) == (0, 0, 0)
-    assert second.events_coded == first.events_coded
+    assert second.documents_skipped == first.documents_in  # same coder, dictionaries and text
+    assert (second.sentences, second.events_coded) == (0, 0)
+    assert not any(settings.staging_dir.iterdir())  # each run's part files are gone once loaded
     counts = table(
         settings,
         "select (select count(*) from documents) d, (select count(*) from event_mentions) e, "
@@ -139,3 +157,56 @@ def test_recode_after_a_lexicon_change_records_changes(settings: Settings, tmp_p
     assert (again.added, again.deleted, again.updated) == (0, 0, 0)
     hashes = table(settings, "select distinct dictionary_hash from events")["dictionary_hash"]
     assert hashes.to_list() == [dictionary_hash(changed)]
+
+
+def test_new_dictionaries_code_stored_documents_again(settings: Settings, tmp_path: Path) -> None:
+    first = pipeline(settings)
+    mine = tmp_path / "mine" / "lexicon"
+    mine.mkdir(parents=True)
+    verbs = (PROJECT_ROOT / "seeds" / "lexicon" / "verbs.csv").read_text(encoding="utf-8")
+    (mine / "verbs.csv").write_text(verbs.splitlines()[0] + "\n", encoding="utf-8")
+    second = pipeline(settings.model_copy(update={"user_seeds_dir": mine.parent}))
+    assert second.documents_skipped == 0 and second.events_coded == first.events_coded
+
+
+def test_dask_cluster_of_two_workers_codes_the_same(settings: Settings, tmp_path: Path) -> None:
+    local = pipeline(settings)
+    on_dask = settings.model_copy(
+        update={"task_runner": "dask", "db_path": tmp_path / "dask.duckdb", "export": False}
+    )
+    with api_for_workers(on_dask):  # the harness's server, for the workers to report to
+        report = pipeline.with_options(task_runner=task_runner(on_dask))(on_dask)
+    assert (report.documents_loaded, report.events_loaded) == (
+        local.documents_loaded,
+        local.events_loaded,
+    )
+    query = "select mention_id, code from event_mentions order by 1"
+    assert table(on_dask, query).equals(table(settings, query))
+
+
+def test_second_writer_flow_fails_clearly_while_one_loads(settings: Settings, make_batch) -> None:
+    frames = make_batch("other")
+    batch = ValidatedBatch(frames["documents"], frames["events"], frames["quarantine"])
+    part = write_part(
+        settings.staging_dir / "other" / "part-0", batch, documents=2, sentences=2, events=2
+    )
+    with connect(settings.db_path, seeds_dir=settings.seeds_dir):
+        pass
+    impatient = settings.model_copy(update={"lock_timeout": 1.0})
+    with stalled_load(settings.db_path, settings.seeds_dir, part.path):
+        with pytest.raises(WarehouseLockedError, match="DYAD_LOCK_TIMEOUT"):
+            pipeline(impatient)
+        with pytest.raises(WarehouseLockedError):
+            recode(impatient)  # recode writes too, so it queues behind the same lock
+    report = pipeline(settings)  # the stalled load was killed: this run does the work
+    assert report.documents_loaded == report.documents_in > 0
+    assert table(settings, "select run_id from runs")["run_id"].to_list() == [report.run_id]
+
+
+def test_failed_run_leaves_a_failed_runs_row_and_no_data(settings: Settings) -> None:
+    broken = settings.model_copy(update={"model": "no_such_spacy_pipeline"})
+    with pytest.raises(ModelNotFoundError):
+        pipeline(broken)
+    runs = table(settings, "select status, finished_at, coder_version from runs")
+    assert runs["status"].to_list() == ["failed"] and runs["finished_at"][0] is not None
+    assert table(settings, "select count(*) as n from documents")["n"][0] == 0

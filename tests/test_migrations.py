@@ -102,3 +102,17 @@ def test_migrate_command_migrates_then_queries_work(v1_db) -> None:
     assert f"schema version {SCHEMA_VERSION} (2 events)" in result.stdout
     after = runner.invoke(app, ["query", "select count(*) as n from events", "--db", str(v1_db)])
     assert after.exit_code == 0 and "(1 rows)" in after.stdout
+
+
+def test_a_v3_file_gains_the_runs_stage_columns(db_path, seeds_dir) -> None:
+    new_columns = ("documents_skipped", "ingest_seconds", "code_seconds", "load_seconds")
+    with connect(db_path, seeds_dir=seeds_dir) as con:  # make it a schema-3 file
+        con.execute("INSERT INTO runs (run_id, status) VALUES ('old', 'completed')")
+        for column in new_columns:
+            con.execute(f"ALTER TABLE runs DROP COLUMN {column}")
+        con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    with connect(db_path, seeds_dir=seeds_dir) as con:
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        runs = con.execute(f"SELECT run_id, {', '.join(new_columns)} FROM runs").fetchall()
+    assert version == [("4",)]
+    assert runs == [("old", None, None, None, None)]

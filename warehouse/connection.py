@@ -19,7 +19,7 @@ from warehouse.sql import statement
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MIGRATE_COMMAND = "dyad migrate"
 DDL = (
     "create_meta",

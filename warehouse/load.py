@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ from schemas.copies import COPY_SCHEMA
 from warehouse.aggregate import refresh_events
 from warehouse.connection import connect, scalar, transaction
 from warehouse.errors import translated
+from warehouse.lock import writer_lock
 from warehouse.sql import statement
+from warehouse.staging import read_parts
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +42,10 @@ RUN_COLUMNS = (
     "events_loaded",
     "quarantined",
     "seconds",
+    "documents_skipped",
+    "ingest_seconds",
+    "code_seconds",
+    "load_seconds",
 )
 
 
@@ -68,7 +75,7 @@ def load_batch(
     `events` holds the coder's sentence-events (the events contract); they become rows of
     `event_mentions`, stamped with the run's `dictionary_hash`. The run row's
     `documents_loaded` and `events_loaded` are set to the documents and mentions this batch
-    added. Rows whose key (doc_id, mention id, quarantine_id) is already stored are skipped, and
+    added, `load_seconds` to the time the load took up to its run row. Rows whose key (doc_id, mention id, quarantine_id) is already stored are skipped, and
     so are the mentions of documents stored before (`dyad recode` re-derives those), so loading
     the same batch twice adds nothing and changes no count. Each new row gets the run's
     `run_id` and `loaded_at` (`quarantined_at` for quarantine), UTC now. On any error nothing
@@ -76,6 +83,7 @@ def load_batch(
     stored likewise; a new copy re-aggregates its canonical document's events, whose
     `num_sources` counts the copy's outlet.
     """
+    began = time.perf_counter()
     row = run_row(run)
     stamp = {"run_id": row["run_id"], "loaded_at": utc_now()}
     copies = COPY_SCHEMA.to_frame() if copies is None else copies
@@ -93,7 +101,11 @@ def load_batch(
             con, [*touched, *copied], run_id=row["run_id"], now=stamp["loaded_at"]
         )
         con.unregister("added_documents")
-        row.update(documents_loaded=added, events_loaded=len(touched))
+        row.update(
+            documents_loaded=added,
+            events_loaded=len(touched),
+            load_seconds=round(time.perf_counter() - began, 3),
+        )
         con.execute(statement("upsert_run"), row).fetchall()
     result = LoadResult(
         documents=added, mentions=len(touched), events=refreshed.written, quarantine=quarantined
@@ -115,6 +127,44 @@ def load_validated(
             run=run,
             copies=batch.copies,
         )
+
+
+def load_parts(
+    db_path: Path,
+    seeds_dir: Path,
+    parts: list[Path],
+    rejections: pl.DataFrame,
+    run: Mapping[str, object],
+    *,
+    lock_timeout: float,
+) -> LoadResult:
+    """Load staged part files (warehouse.staging) and ingest's rejections in one transaction,
+    holding the writer lock (waiting up to `lock_timeout` seconds for another run's load)."""
+    batch = read_parts(parts, extra_quarantine=rejections)
+    with writer_lock(db_path, lock_timeout):
+        return load_validated(db_path, seeds_dir, batch, run)
+
+
+def coded_documents(
+    db_path: Path, seeds_dir: Path, coder_version: str, dictionary_hash: str, *, lock_timeout: float
+) -> set[tuple[str, str]]:
+    """(doc_id, content_hash) of the stored documents this coder version and these dictionaries
+    coded; empty when there is no warehouse yet."""
+    if not db_path.is_file():
+        return set()
+    params = {"coder_version": coder_version, "dictionary_hash": dictionary_hash}
+    with writer_lock(db_path, lock_timeout), connect(db_path, seeds_dir=seeds_dir) as con:
+        with translated(str(db_path)):
+            rows = con.execute(statement("coded_documents"), params).fetchall()
+    return {(doc_id, content_hash) for doc_id, content_hash in rows}
+
+
+def record_failed_run(
+    db_path: Path, seeds_dir: Path, run: Mapping[str, object], *, lock_timeout: float
+) -> None:
+    """Write the `runs` row of a run that failed (nothing else of it was kept)."""
+    with writer_lock(db_path, lock_timeout), connect(db_path, seeds_dir=seeds_dir) as con:
+        record_run(con, {**run, "status": "failed"})
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run: Mapping[str, object]) -> None:

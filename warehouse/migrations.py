@@ -44,10 +44,16 @@ def migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement(name)).fetchall()
 
 
+def migrate_3_to_4(con: duckdb.DuckDBPyConnection) -> None:
+    """`runs` gains the documents skipped and the seconds per stage."""
+    con.execute(statement("migrate_3_to_4")).fetchall()
+
+
 # STEPS[v] migrates a version-v file to version v + 1.
 STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     1: migrate_1_to_2,
     2: migrate_2_to_3,
+    3: migrate_3_to_4,
 }
 
 

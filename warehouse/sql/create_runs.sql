@@ -13,5 +13,9 @@ CREATE TABLE IF NOT EXISTS runs (
     events_loaded INTEGER,
     quarantined INTEGER,
     seconds DOUBLE,
-    dictionary_hash VARCHAR
+    dictionary_hash VARCHAR,
+    documents_skipped INTEGER,
+    ingest_seconds DOUBLE,
+    code_seconds DOUBLE,
+    load_seconds DOUBLE
 );

@@ -2,12 +2,14 @@
 INSERT INTO runs (
     run_id, started_at, finished_at, status, inputs, coder_version, dictionary_hash,
     documents_in,
-    documents_loaded, sentences, events_coded, events_loaded, quarantined, seconds
+    documents_loaded, sentences, events_coded, events_loaded, quarantined, seconds,
+    documents_skipped, ingest_seconds, code_seconds, load_seconds
 )
 VALUES (
     $run_id, $started_at, $finished_at, $status, $inputs, $coder_version, $dictionary_hash,
     $documents_in,
-    $documents_loaded, $sentences, $events_coded, $events_loaded, $quarantined, $seconds
+    $documents_loaded, $sentences, $events_coded, $events_loaded, $quarantined, $seconds,
+    $documents_skipped, $ingest_seconds, $code_seconds, $load_seconds
 )
 ON CONFLICT (run_id) DO UPDATE SET
     started_at = coalesce(EXCLUDED.started_at, runs.started_at),
@@ -22,4 +24,8 @@ ON CONFLICT (run_id) DO UPDATE SET
     events_coded = coalesce(EXCLUDED.events_coded, runs.events_coded),
     events_loaded = coalesce(EXCLUDED.events_loaded, runs.events_loaded),
     quarantined = coalesce(EXCLUDED.quarantined, runs.quarantined),
-    seconds = coalesce(EXCLUDED.seconds, runs.seconds);
+    seconds = coalesce(EXCLUDED.seconds, runs.seconds),
+    documents_skipped = coalesce(EXCLUDED.documents_skipped, runs.documents_skipped),
+    ingest_seconds = coalesce(EXCLUDED.ingest_seconds, runs.ingest_seconds),
+    code_seconds = coalesce(EXCLUDED.code_seconds, runs.code_seconds),
+    load_seconds = coalesce(EXCLUDED.load_seconds, runs.load_seconds);
