@@ -87,7 +87,9 @@ def test_a_copy_of_itself_breaks_the_contract() -> None:
         copies_frame([copy_row("d0", "Wire")])
 
 
-def test_a_version_2_warehouse_migrates_to_the_current_schema(db_path: Path, seeds_dir: Path) -> None:
+def test_a_version_2_warehouse_migrates_to_the_current_schema(
+    db_path: Path, seeds_dir: Path
+) -> None:
     with connect(db_path, seeds_dir=seeds_dir) as con:
         load_batch(con, **frames([]), run={"run_id": "r1"})
     with duckdb.connect(str(db_path)) as con:  # make it the file schema 2 left
