@@ -76,6 +76,13 @@ class Settings(BaseSettings):
             self.inputs = [*given, self.sources_file]
         return self
 
+    near_duplicate_days: int = Field(
+        default=7,
+        ge=0,
+        description="A document that copies one stored in the warehouse up to this many days "
+        "before the run's earliest publication date is a near-duplicate copy, not new evidence "
+        "(0: compare within the run only).",
+    )
     task_runner: Literal["local", "dask"] = Field(
         default="local",
         description="Where the parse-and-code stage runs: `local` (in this process, one batch "

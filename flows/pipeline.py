@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +21,16 @@ from dyad.settings import Settings, load_settings
 from flows.report import CodedParts, RunReport, StageClock, combine_parts
 from flows.retry import transient_only
 from flows.runners import sequential
-from ingest.collect import IngestResult, collect
+from ingest.collect import IngestResult, collect, drop_copies_of_stored
 from ingest.normalize import Limits
 from ingest.readers import Rejection
 from schemas.batch import ValidatedBatch, validate_batch
+from schemas.copies import copies_frame
 from schemas.quarantine import quarantine_frame
 from warehouse.export import Manifest
 from warehouse.export import export_parquet as write_parquet
 from warehouse.load import LoadResult, coded_documents, load_parts, record_failed_run
+from warehouse.recode import read_documents_since
 from warehouse.staging import Part, plan_parts, remove_staging, write_part
 
 CODING = "coding batches"
@@ -46,6 +48,22 @@ def ingest_documents(paths: list[Path], limits: Limits) -> IngestResult:
         len(result.rejections),
     )
     return result
+
+
+@task(cache_policy=NO_CACHE)
+def drop_stored_copies(ingested: IngestResult, settings: Settings) -> IngestResult:
+    """Move documents that copy a recently stored one (another outlet's copy of a wire story
+    loaded by an earlier run) to near-duplicate rejections."""
+    if not ingested.documents or settings.near_duplicate_days == 0:
+        return ingested
+    earliest = min(document.pub_date for document in ingested.documents)
+    since = earliest - timedelta(days=settings.near_duplicate_days)
+    stored = read_documents_since(
+        settings.db_path, settings.seeds_dir, since, lock_timeout=settings.lock_timeout
+    )
+    moved = drop_copies_of_stored(ingested, stored)
+    get_run_logger().info("%d documents copy stored ones (near-duplicates since %s)", moved, since)
+    return ingested
 
 
 @task(cache_policy=NO_CACHE)
@@ -111,15 +129,19 @@ def load_warehouse(
 ) -> LoadResult:
     """Load the part files and ingest's rejections in one transaction, one writer at a time;
     then delete the parts."""
-    quarantine = quarantine_frame([rejection.to_record() for rejection in rejections])
+    records = [rejection.to_record() for rejection in rejections]
+    copies = copies_frame([rejection.copy for rejection in rejections if rejection.copy])
+    for record in records:
+        record.pop("copy", None)  # near-duplicates: the copy goes to `document_copies`
     parts = [Path(path) for path in coded.paths]
     result = load_parts(
         settings.db_path,
         settings.seeds_dir,
         parts,
-        quarantine,
+        quarantine_frame(records),
         run,
         lock_timeout=settings.lock_timeout,
+        copies=copies,
     )
     remove_staging(staging_folder(settings, str(run["run_id"])))
     get_run_logger().info("Loaded %s", result)
@@ -153,7 +175,7 @@ def pipeline(settings: Settings | None = None) -> RunReport:
     settings = settings or load_settings()
     started, clock = datetime.now(UTC), StageClock()
     run_id = run_id_of(str(runtime.flow_run.id))
-    ingested = ingest_documents(settings.inputs, settings.limits)
+    ingested = drop_stored_copies(ingest_documents(settings.inputs, settings.limits), settings)
     fresh = skip_coded(ingested.documents, settings)
     clock.lap("ingest")
     batches, paths = split_batches(fresh, settings, run_id)

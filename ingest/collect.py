@@ -63,6 +63,31 @@ def collect(paths: Iterable[Path], limits: Limits) -> IngestResult:
     return result
 
 
+def drop_copies_of_stored(result: IngestResult, stored: Iterable[Document]) -> int:
+    """Move this run's documents that copy a document already in the warehouse (a wire story a
+    later run brings again from another outlet) to near-duplicate rejections; how many moved.
+
+    `stored` are the warehouse's documents from around this run's publication dates. A stored
+    document given again under its own id is no copy: the pipeline skips it as already coded.
+    """
+    near = NearDuplicates()
+    stored_ids = set()
+    for document in stored:
+        near.copy_of(document)  # indexed as canonical (or a copy of an earlier stored one)
+        stored_ids.add(document.doc_id)
+    kept, moved = [], 0
+    for document in result.documents:
+        copy = None if document.doc_id in stored_ids else near.copy_of(document, index=False)
+        if copy is None:
+            kept.append(document)
+            continue
+        result.copies.append(copy)
+        result.rejections.append(_near_duplicate(copy))
+        moved += 1
+    result.documents = kept
+    return moved
+
+
 def read_path(
     path: Path, limits: Limits, fetcher: Fetcher | None = None, outlet: str | None = None
 ) -> Iterator[Document | Rejection]:

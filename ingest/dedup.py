@@ -45,8 +45,9 @@ class NearDuplicates:
         self._signatures: dict[str, MinHash] = {}
         self._texts: dict[str, str] = {}  # SHA-256 of the normalised words → canonical id
 
-    def copy_of(self, document: Document) -> Copy | None:
-        """The document as a Copy of an earlier one, or None (it is then indexed as canonical)."""
+    def copy_of(self, document: Document, *, index: bool = True) -> Copy | None:
+        """The document as a Copy of an earlier one, or None (it is then indexed as canonical,
+        unless `index` is off)."""
         words = WORD.findall(document.text.lower())
         if len(words) < MIN_WORDS:
             return None
@@ -57,6 +58,8 @@ class NearDuplicates:
         match = self._closest(signature)
         if match is not None:
             return Copy(document, *match)
+        if not index:
+            return None
         self._texts[digest] = document.doc_id
         self._signatures[document.doc_id] = signature
         self._lsh.insert(document.doc_id, signature)

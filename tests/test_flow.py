@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -210,3 +211,32 @@ def test_failed_run_leaves_a_failed_runs_row_and_no_data(settings: Settings) -> 
     runs = table(settings, "select status, finished_at, coder_version from runs")
     assert runs["status"].to_list() == ["failed"] and runs["finished_at"][0] is not None
     assert table(settings, "select count(*) as n from documents")["n"][0] == 0
+
+
+def test_a_copy_of_a_story_stored_by_an_earlier_run_counts_as_its_source(
+    settings: Settings, tmp_path: Path
+) -> None:
+    story = (
+        "Russian forces shelled residential areas of Kharkiv overnight, killing three people and "
+        "damaging a school and a hospital, the regional governor said on Tuesday. Emergency "
+        "crews worked through the night to put out fires in two districts of the city. The "
+        "governor said air defences had shot down most of the drones launched at the region, "
+        "but several struck power lines, leaving thousands of homes without electricity as "
+        "temperatures fell below freezing. Ukraine's foreign ministry called for more air "
+        "defence systems from its allies."
+    )
+    first, second = tmp_path / "day1", tmp_path / "day2"
+    first.mkdir()
+    second.mkdir()
+    row = {"id": "wire-1", "text": story, "date": "2026-06-02", "source": "Example Wire"}
+    (first / "wire.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    copy = {**row, "id": "herald-9", "date": "2026-06-03", "source": "Daily Herald"}
+    copy["text"] = story.replace("on Tuesday", "on Tuesday morning")
+    (second / "herald.jsonl").write_text(json.dumps(copy) + "\n", encoding="utf-8")
+    pipeline(settings.model_copy(update={"inputs": [first]}))
+    report = pipeline(settings.model_copy(update={"inputs": [second]}))
+    assert report.quarantined_by_check == {"near_duplicate": 1} and report.events_coded == 0
+    copies = table(settings, "select doc_id, canonical_doc_id, outlet from document_copies")
+    assert copies.rows() == [("herald-9", "wire-1", "Daily Herald")]
+    sources = table(settings, "select max(num_sources) as n from events")["n"][0]
+    assert sources == 2  # Example Wire and Daily Herald

@@ -8,7 +8,7 @@ import logging
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,10 +137,14 @@ def load_parts(
     run: Mapping[str, object],
     *,
     lock_timeout: float,
+    copies: pl.DataFrame | None = None,
 ) -> LoadResult:
-    """Load staged part files (warehouse.staging) and ingest's rejections in one transaction,
-    holding the writer lock (waiting up to `lock_timeout` seconds for another run's load)."""
+    """Load staged part files (warehouse.staging), ingest's rejections and its near-duplicate
+    `copies` in one transaction, holding the writer lock (waiting up to `lock_timeout` seconds
+    for another run's load)."""
     batch = read_parts(parts, extra_quarantine=rejections)
+    if copies is not None:
+        batch = replace(batch, copies=copies)
     with writer_lock(db_path, lock_timeout):
         return load_validated(db_path, seeds_dir, batch, run)
 

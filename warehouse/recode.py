@@ -22,6 +22,7 @@ from warehouse.aggregate import refresh_events
 from warehouse.connection import connect, scalar, transaction
 from warehouse.errors import translated
 from warehouse.load import run_row, utc_now
+from warehouse.lock import writer_lock
 from warehouse.sql import statement
 
 logger = logging.getLogger(__name__)
@@ -104,6 +105,17 @@ def replace_mentions(
     )
     logger.info("Recode %s: %s", row["run_id"], result)
     return result
+
+
+def read_documents_since(
+    db_path: Path, seeds_dir: Path, since: dt.date, *, lock_timeout: float
+) -> list[Document]:
+    """The warehouse's documents published on or after `since` (none when there is no
+    warehouse yet), read under the writer lock like the rest of a run's warehouse work."""
+    if not db_path.is_file():
+        return []
+    with writer_lock(db_path, lock_timeout), connect(db_path, seeds_dir=seeds_dir) as con:
+        return stored_documents(con, since)
 
 
 def read_stored_documents(db_path: Path, seeds_dir: Path, since: dt.date | None) -> list[Document]:
