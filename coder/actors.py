@@ -214,6 +214,8 @@ class SentenceActors:
     def _coordinated(self, name: Match, names: list[Match], tokens: set[int]) -> list[Match]:
         """Names coordinated with `name` inside the phrase: "Belarusian" in "Chinese and
         Belarusian troops"."""
+        if len(names) < 2:
+            return []  # no other name to be coordinated with
         words = self._doc[name.start : name.end]
         linked = {c.i for word in words for c in word.conjuncts if c.i in tokens}
         return [m for m in names if m.start != name.start and linked & set(range(m.start, m.end))]
@@ -452,6 +454,8 @@ def _nearest(matches: list[Match], head: int) -> Match | None:
 
 def _text(head: Token, tokens: set[int]) -> str:
     doc = head.doc
+    if len(tokens) == 1:
+        return head.text  # a one-word phrase: no determiner or punctuation to trim
     start, end = min(tokens), max(tokens) + 1
     while start < end - 1 and (doc[start].is_space or doc[start].dep_ in ("det", "punct")):
         start += 1

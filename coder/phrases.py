@@ -59,25 +59,20 @@ class PhraseTable(Generic[T]):
         starts = self._first_words.keys()
         if starts.isdisjoint(words) and (last_words is None or starts.isdisjoint(last_words)):
             return []  # no word can start a phrase: the common case, checked in C
+        first, n = self._first_words, len(words)
+        if last_words is None:
+            positions = [i for i, word in enumerate(words) if word in first]
+        else:
+            positions = [i for i in range(n) if words[i] in first or last_words[i] in first]
         matches: list[Match[T]] = []
-        i, n = 0, len(words)
-        while i < n:
-            match = (
-                self._longest_at(words, last_words, i, n)
-                if self._starts(words, last_words, i)
-                else None
-            )
-            if match is None:
-                i += 1
-                continue
-            matches.append(match)
-            i = match.end
+        free = 0  # the first position no earlier match covers
+        for i in positions:
+            if i >= free:
+                match = self._longest_at(words, last_words, i, n)
+                if match is not None:
+                    matches.append(match)
+                    free = match.end
         return matches
-
-    def _starts(self, words: Sequence[str], last_words: Sequence[str] | None, i: int) -> bool:
-        if words[i] in self._first_words:
-            return True
-        return last_words is not None and last_words[i] in self._first_words
 
     def _longest_at(
         self, words: Sequence[str], last_words: Sequence[str] | None, i: int, n: int
