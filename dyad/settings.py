@@ -37,7 +37,7 @@ class Settings(BaseSettings):
         "they add to dyad's and override entries with the same phrase or id.",
     )
     inputs: list[Path] = Field(
-        default_factory=lambda: [PROJECT_ROOT / "seeds"],
+        default_factory=lambda: [PROJECT_ROOT / "seeds" / "documents"],
         description="Files or folders `dyad run` reads when no path is given.",
     )
     model: str = Field(

@@ -39,7 +39,7 @@ class RunReport:
         )
         lines = [
             f"run {self.run_id} finished in {self.seconds:.1f} s",
-            f"  files        {self.files} read, {self.skipped_files} skipped (not .txt/.jsonl)",
+            f"  files        {self.files} read, {self.skipped_files} skipped (no format dyad reads)",
             f"  documents    {self.documents_in} ingested, {self.documents_loaded} new in the "
             f"warehouse, {self.duplicates} repeated in the input, {self.documents_skipped} "
             "skipped (already coded)",
