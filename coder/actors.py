@@ -39,6 +39,8 @@ QUANTITY_NOUNS = frozenset(
 PLACE_WORDS = frozenset(
     "city province region oblast state governorate district county strip valley camp".split()
 )
+# Prepositions that introduce another event than the sentence's ("after a burning in X").
+BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite"})
 # Entries that say where something happened ("in Mali", "in Niamey", "in Kharkiv").
 PLACE_KINDS = frozenset({"country", "capital", "place"})
 WORDS_KEY = "dyad.words"  # Doc.user_data key of the words cache
@@ -378,7 +380,10 @@ def _in_locative(token: Token) -> bool:
     """Whether the word is in the object of "in", "across", "at"... ("in northern Rakhine")."""
     while token.dep_ in ("compound", "amod", "flat", "nmod") and token.head is not token:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+    if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
+        return False
+    # not where something else happened: "after a Koran burning *in Stockholm*"
+    return not any(a.dep_ == "prep" and a.lower_ in BACKGROUND_PREPS for a in token.head.ancestors)
 
 
 def _owned_by_pronoun(head: Token) -> bool:

@@ -341,6 +341,11 @@ def test_a_pronoun_refers_to_the_previous_subject_when_that_sentence_coded_nothi
     [
         ("Rebels attacked a Russian convoy in Mali.", {("MLIREB", "190", "RUS")}),
         ("Demonstrators attacked the French embassy in Niamey.", {("NERCVL", "190", "FRAGOV")}),
+        (  # where another event happened does not count
+            "Protesters set fire to the Swedish embassy in Baghdad after a Koran burning in"
+            " Stockholm.",
+            {("IRQCVL", "145", "SWEGOV")},
+        ),
     ],
 )
 def test_a_role_is_placed_where_the_event_happened_before_the_other_party(
