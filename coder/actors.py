@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.symbols import PROPN, VERB
@@ -188,21 +189,18 @@ class SentenceActors:
         role_entry = role.value if role else None
         return [_compose(m.value, role_entry, text, former, confidence) for m in found]
 
-    def place_of(self, verb: Token) -> str | None:
-        """The one country the sentence of `verb` names as where things happened ("in Niamey",
-        "across northern Rakhine state"); None if it names none, or several."""
-        key = (-1, verb.sent.start)
-        if key not in self._cache:
-            countries = {
-                match.value.country: Actor(match.value.country, "", None, None, "")
-                for match in self._dated(self._names)
-                if match.value.country
-                and match.value.kind in PLACE_KINDS
-                and _in_locative(self._doc[match.end - 1])
-            }
-            self._cache[key] = list(countries.values())
-        found = self._cache[key]
-        return found[0].code if len(found) == 1 else None
+    @cached_property
+    def place(self) -> str | None:
+        """The one country the sentence names as where things happened ("in Niamey", "across
+        northern Rakhine state"); None if it names none, or several."""
+        countries = {
+            match.value.country
+            for match in self._dated(self._names)
+            if match.value.country
+            and match.value.kind in PLACE_KINDS
+            and _in_locative(self._doc[match.end - 1])
+        }
+        return countries.pop() if len(countries) == 1 else None
 
     def _dated(self, matches: list[Match]) -> list[Match]:
         """Matches with people coded as of the event's date; people out of any office dropped."""

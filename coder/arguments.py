@@ -81,7 +81,7 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
     if targets is None:
         return []
     unplaced = any(not a.placed for a in (*sources, *targets))
-    where = actors.place_of(verb) if unplaced else None
+    where = actors.place if unplaced else None
     sources, targets = _place(sources, targets, where, actors.home)
     if not targets:
         if match.entry.code.startswith(UNDIRECTED_ROOTS):
