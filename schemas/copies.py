@@ -11,10 +11,8 @@ from collections.abc import Mapping, Sequence
 
 import pandera.polars as pa
 import polars as pl
-from pandera.errors import SchemaErrors
 
-from dyad.errors import ContractError
-from schemas.frames import build_frame
+from schemas.frames import build_frame, validate_whole
 
 COPY_SCHEMA = pl.Schema(
     {
@@ -51,12 +49,10 @@ class DocumentCopyModel(pa.DataFrameModel):
 def copies_frame(rows: Sequence[Mapping[str, object]]) -> pl.DataFrame:
     """A validated document-copies frame from dict rows (ingest makes them: a failure is a bug)."""
     frame = build_frame(rows, COPY_SCHEMA, table="document_copies")
-    try:
-        return DocumentCopyModel.validate(frame, lazy=True)
-    except SchemaErrors as exc:
-        raise ContractError(
-            f"Document-copy rows break their contract: {exc}",
-            table="document_copies",
-            checks=tuple(exc.failure_cases["check"].unique().sort()),
-            hint="Report this as a bug in ingest's near-duplicate detection.",
-        ) from exc
+    return validate_whole(
+        frame,
+        DocumentCopyModel,
+        table="document_copies",
+        what="Document-copy rows",
+        hint="Report this as a bug in ingest's near-duplicate detection.",
+    )

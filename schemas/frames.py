@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 import polars as pl
+from pandera.errors import SchemaErrors
 
 from dyad.errors import ContractError
 
@@ -53,6 +55,22 @@ def build_frame(
             hint="Fix the stage that produced the rows; see docs/schema.md for the types.",
         )
     return frame
+
+
+def validate_whole(
+    frame: pl.DataFrame, model: Any, *, table: str, what: str, hint: str
+) -> pl.DataFrame:
+    """`frame` validated against the pandera `model`, every failure reported at once; a batch
+    that breaks the contract raises ContractError naming `what` and the failed checks."""
+    try:
+        return cast(pl.DataFrame, model.validate(frame, lazy=True))
+    except SchemaErrors as exc:
+        raise ContractError(
+            f"{what} break their contract: {exc}",
+            table=table,
+            checks=tuple(exc.failure_cases["check"].unique().sort()),
+            hint=hint,
+        ) from exc
 
 
 def _check_dates(rows: Sequence[Mapping[str, object]], schema: pl.Schema, *, table: str) -> None:

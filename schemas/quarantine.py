@@ -11,10 +11,8 @@ from collections.abc import Mapping, Sequence
 
 import pandera.polars as pa
 import polars as pl
-from pandera.errors import SchemaErrors
 
-from dyad.errors import ContractError
-from schemas.frames import build_frame
+from schemas.frames import build_frame, validate_whole
 
 STAGES = ("ingest", "code", "validate")
 PAYLOAD_LIMIT = 2000
@@ -59,15 +57,13 @@ def quarantine_frame(rows: Sequence[Mapping[str, object]]) -> pl.DataFrame:
     """A typed quarantine frame from dicts with keys stage, origin, doc_id, check_name, message,
     payload; computes `quarantine_id` and truncates `payload` to 2,000 characters."""
     frame = build_frame([_with_id(row) for row in rows], QUARANTINE_SCHEMA, table="quarantine")
-    try:
-        return QuarantineModel.validate(frame, lazy=True)
-    except SchemaErrors as exc:
-        raise ContractError(
-            f"Quarantine rows break their contract: {exc}",
-            table="quarantine",
-            checks=tuple(exc.failure_cases["check"].unique().sort()),
-            hint="Give every rejected item a stage, origin, check name, message and payload.",
-        ) from exc
+    return validate_whole(
+        frame,
+        QuarantineModel,
+        table="quarantine",
+        what="Quarantine rows",
+        hint="Give every rejected item a stage, origin, check name, message and payload.",
+    )
 
 
 def _with_id(row: Mapping[str, object]) -> dict[str, object]:
