@@ -269,14 +269,23 @@ def _speaker(verb: Token, subject: Token) -> list[Token]:
 
 
 def _agents(verb: Token) -> list[Token]:
-    """The objects of "by" in a passive clause: "were arrested by police"."""
-    return [
+    """The objects of "by" in a passive clause ("were arrested by police"), then the doers of
+    what they name ("was hit by rockets *fired by Hezbollah*")."""
+    found = [
         pobj
         for child in verb.children
         if child.dep_ == "agent"
         for pobj in child.children
         if pobj.dep_ == "pobj"
     ]
+    for noun in list(found):
+        found.extend(
+            agent
+            for clause in noun.children
+            if clause.dep_ == "acl" and clause.tag_ == "VBN"
+            for agent in _agents(clause)
+        )
+    return found
 
 
 def _fronted_subject(verb: Token) -> list[Token]:

@@ -20,6 +20,7 @@ from coder.codebook import load_codebook
 from coder.dateline import blank_datelines, dateline_city
 from coder.dictionaries import load_actors
 from coder.events import CodingContext, code_sentence
+from coder.instruments import load_instruments
 from coder.lexicon import load_lexicon
 from coder.records import CodedDocument, Document, Event
 from coder.stances import load_stances
@@ -106,6 +107,7 @@ class Coder:
             lexicon=load_lexicon(seeds_dir / "lexicon" / "verbs.csv", codebook, user_lexicon),
             codebook=codebook,
             stances=load_stances(seeds_dir / "cameo" / "stances.csv", codebook),
+            instruments=load_instruments(seeds_dir / "cameo" / "instruments.csv", codebook),
             coder_version=CODER_VERSION,
         )
         # The model and dictionaries live as long as the process: moving them out of the

@@ -13,6 +13,7 @@ from coder.clauses import unreal
 from coder.codebook import EventCode
 from coder.dates import find_date
 from coder.dictionaries import ActorDictionary
+from coder.instruments import Instruments
 from coder.lexicon import Lexicon
 from coder.records import Document, Event, Trigger
 from coder.stances import Stances
@@ -32,7 +33,18 @@ class CodingContext:
     lexicon: Lexicon
     codebook: dict[str, EventCode]
     stances: Stances
+    instruments: Instruments
     coder_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """The code chosen for a matched verb, and what beyond the lexicon entry chose it."""
+
+    code: str
+    how: str = ""  # a note for explanations
+    rule: str = ""  # appended to the entry's id: the deed or weapon that refined the code
+    words: tuple[Token, ...] = ()  # the refining words, shown as triggers
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +97,12 @@ def code_sentence(
         if match.entry.code == GENERIC_STATEMENT and _reports_a_clause(verb):
             _note(trace, verb, "reported clause", match, "the reported clause is the event")
             continue
-        code, deed, how = _code_of(match, verb.i in announced, context)
-        _note(trace, verb, "coded", match, how)
+        coded = _code_of(match, verb.i in announced, context)
+        _note(trace, verb, "coded", match, coded.how)
         for dyad in dyads:
-            key = (dyad.source.code, dyad.target.code if dyad.target else "", code)
+            key = (dyad.source.code, dyad.target.code if dyad.target else "", coded.code)
             if key not in events:
-                events[key] = _event(
-                    match, deed, context.codebook[code], dyad, factor, info, context.coder_version
-                )
+                events[key] = _event(match, coded, dyad, factor, info, context)
     return _drop_generic_statements(list(events.values()))
 
 
@@ -142,19 +152,24 @@ def _candidates(
     return candidates, announced
 
 
-def _code_of(
-    match: VerbMatch, future: bool, context: CodingContext
-) -> tuple[str, VerbMatch | None, str]:
-    """The event code of a chosen match, the complement's match that refined it (if any), and
-    a note on how: a deed announced for the future codes as its intent or threat."""
+def _code_of(match: VerbMatch, future: bool, context: CodingContext) -> Coded:
+    """The event code of a chosen match: a deed announced for the future codes as its intent or
+    threat; a statement takes its subcode from the deed it is about; a generic attack takes
+    the code of the weapon that carried it out ("Russian *drones* attacked Odesa": 195)."""
+    code = match.entry.code
     if future:
-        return (
-            context.stances.announced(match.entry.code) or match.entry.code,
-            None,
-            ("announced for the future: coded as the intent or threat"),
-        )
-    code, deed = _refined(match, context)
-    return code, deed, f"subcode from {deed.entry.id}" if deed else ""
+        code = context.stances.announced(code) or code
+        return Coded(code, "announced for the future: coded as the intent or threat")
+    refined, deed = _refined(match, context)
+    if deed is not None:
+        frame = deed.frame
+        words = (frame.verb, *([frame.particle] if frame.particle else []), *deed.cue_tokens)
+        return Coded(refined, f"subcode from {deed.entry.id}", deed.entry.id, words)
+    weapon = context.instruments.refine(code, match.frame.verb)
+    if weapon is not None:
+        name = weapon[1].lemma_.lower()
+        return Coded(weapon[0], f"code from the weapon '{name}'", f"weapon:{name}", (weapon[1],))
+    return Coded(code)
 
 
 def _refined(match: VerbMatch, context: CodingContext) -> tuple[str, VerbMatch | None]:
@@ -207,22 +222,21 @@ def _note(
 
 def _event(
     match: VerbMatch,
-    deed: VerbMatch | None,
-    code: EventCode,
+    coded: Coded,
     dyad: Dyad,
     factor: float,
     info: SentenceInfo,
-    coder_version: str,
+    context: CodingContext,
 ) -> Event:
-    """The event of a matched verb (its code refined by its complement's `deed`, if any)."""
-    words: list[Token] = []
-    for part in (match, deed) if deed else (match,):
-        frame = part.frame
-        words.extend([frame.verb, *([frame.particle] if frame.particle else []), *part.cue_tokens])
+    """The event of a matched verb, coded as `coded` says."""
+    frame = match.frame
+    words = [frame.verb, *([frame.particle] if frame.particle else []), *match.cue_tokens]
+    words.extend(coded.words)
     triggers = tuple(
         Trigger(t.text, t.idx, t.idx + len(t.text)) for t in sorted(set(words), key=lambda t: t.i)
     )
     document = info.document
+    code = context.codebook[coded.code]
     return Event(
         doc_id=document.doc_id,
         sentence_index=info.index,
@@ -236,8 +250,8 @@ def _event(
         quad_class=code.quad_class,
         goldstein=code.goldstein,
         triggers=triggers,
-        rule_id=f"{match.entry.id}+{deed.entry.id}" if deed else match.entry.id,
-        coder_version=coder_version,
+        rule_id=f"{match.entry.id}+{coded.rule}" if coded.rule else match.entry.id,
+        coder_version=context.coder_version,
         confidence=round(dyad.confidence * factor, 2),
         url=document.url,
         outlet=document.outlet,

@@ -48,7 +48,7 @@ class VerbFrame:
         if obj is not None and obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             obj = verb.head  # "Hezbollah, *which* is backed by Iran": Hezbollah is backed
         if obj is not None:
-            obj = _through_quantity(obj)
+            obj = through_quantity(obj)
         dative = next((c for c in children if c.dep_ == "dative"), None)
         # By dependency, not tag: the parser sometimes tags a complement verb as an adjective.
         complements = tuple(c for c in children if c.dep_ in ("xcomp", "ccomp"))
@@ -69,9 +69,9 @@ class VerbFrame:
         """Nouns an object cue may match: the direct object, then the complements' objects."""
         nouns = [self.obj] if self.obj is not None else []
         if self.passive:  # the object a passive verb keeps: "was granted *asylum* by Spain"
-            nouns.extend(_through_quantity(c) for c in self.verb.children if c.dep_ == "dobj")
+            nouns.extend(through_quantity(c) for c in self.verb.children if c.dep_ == "dobj")
         nouns.extend(
-            _through_quantity(c)
+            through_quantity(c)
             for verb in self.complements
             for c in verb.children
             if c.dep_ == "dobj"
@@ -146,7 +146,7 @@ def _fit(entry: VerbEntry, frame: VerbFrame, forms: Forms) -> tuple[tuple[Token,
         fits: list[tuple[Token, tuple[Token, ...] | None]] = [(prep, None) for prep, _ in pairs]
         if entry.prep_objects:  # "supplied Russia with *hundreds of* drones": the drones
             fits = [
-                (prep, _noun_fits(_through_quantity(pobj), entry.prep_objects, forms))
+                (prep, _noun_fits(through_quantity(pobj), entry.prep_objects, forms))
                 for prep, pobj in pairs
             ]
             fits = [(prep, found) for prep, found in fits if found is not None]
@@ -223,7 +223,7 @@ def _is_time(token: Token) -> bool:
     )
 
 
-def _through_quantity(obj: Token) -> Token:
+def through_quantity(obj: Token) -> Token:
     """ "a wave of attacks" → "attacks"."""
     if obj.lemma_.lower() not in QUANTITY_NOUNS:
         return obj

@@ -239,7 +239,7 @@ def test_rows_can_put_the_source_elsewhere_than_the_subject(coder: Coder) -> Non
         # a gulf is no actor, nor the Gulf states
         ("Iran criticised the Gulf of Aden patrols.", set()),
         # a place that is not written as a name gives way to the names inside it
-        ("Israeli warplanes struck targets in southern Lebanon.", {("ISR", "190", "LBN")}),
+        ("Israeli forces struck targets in southern Lebanon.", {("ISRMIL", "190", "LBN")}),
     ],
     ids=lambda value: value if isinstance(value, str) else "",
 )
@@ -388,3 +388,32 @@ def test_a_passive_relative_clause_acts_on_the_noun_it_describes(coder: Coder) -
 def test_an_object_cue_matches_the_title_of_a_named_object(coder: Coder) -> None:
     text = "Brazil's President Lula received Chinese Foreign Minister Wang Yi in Brasilia."
     assert ("BRAGOV", "043", "CHNGOV") in dyads(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli warplanes struck southern Lebanon on Tuesday.", ("ISR", "195", "LBN")),
+        ("Russian drones attacked Odesa overnight.", ("RUS", "195", "UKR")),
+        ("Israeli airstrikes killed 20 people in Gaza.", ("ISR", "195", "PSE")),
+        ("Russian shelling killed three civilians in Kherson.", ("RUS", "194", "UKRCVL")),
+    ],
+)
+def test_a_weapon_as_the_doer_gives_a_generic_attack_its_code(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert dyads(coder, text) == {expected}
+    (event,) = coder.code_text(text, PUBLISHED).events
+    assert "+weapon:" in event.rule_id  # the evidence names the weapon
+    assert len(event.triggers) >= 2
+
+
+def test_a_weapon_does_not_change_a_specific_code(coder: Coder) -> None:
+    text = "Russian drones bombed a market in Kharkiv."
+    assert dyads(coder, text) == {("RUS", "195", "UKR")}
+    assert coder.code_text("Israeli tanks shelled Rafah.", PUBLISHED).events[0].code == "194"
+
+
+def test_the_doer_of_a_passive_agent(coder: Coder) -> None:
+    text = "Kiryat Shmona was hit by rockets fired by Hezbollah."
+    assert dyads(coder, text) == {("LBNREBHEZ", "194", "ISR")}

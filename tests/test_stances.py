@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from coder.codebook import load_codebook
+from coder.instruments import load_instruments
 from coder.stances import load_stances
 from dyad.errors import ConfigError
 from dyad.settings import load_settings
@@ -51,3 +52,14 @@ def test_unknown_codes_are_refused(tmp_path: Path) -> None:
     bad.write_text("deed,02\n072,0299\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="0299"):
         load_stances(bad, load_codebook(SEEDS))
+
+
+def test_weapons_table_codes_exist_and_bad_codes_are_refused(tmp_path: Path) -> None:
+    codebook = load_codebook(SEEDS)
+    instruments = load_instruments(SEEDS / "cameo" / "instruments.csv", codebook)
+    assert instruments.codes[("drone",)] == "195"
+    assert instruments.codes[("cruise", "missile")] == "1951"
+    bad = tmp_path / "instruments.csv"
+    bad.write_text("weapon,code,note\ndrone,95,\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="'95'"):
+        load_instruments(bad, codebook)

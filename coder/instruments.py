@@ -1,0 +1,80 @@
+"""What the weapon named as the doer says about an attack.
+
+"Russian *drones* attacked Odesa" and "Israeli *warplanes* struck southern Lebanon" are aerial
+attacks (CAMEO 195), "Israeli *tanks* shelled Rafah" an attack with artillery and tanks (194),
+though the verbs alone code only 190 (use conventional military force). Wire copy names the
+weapon as the subject this way all the time; `seeds/cameo/instruments.csv` lists the weapons and
+the code each gives a generic attack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from coder.codebook import EventCode
+from coder.dictionaries import read_rows
+from coder.verbs import through_quantity
+from dyad.errors import ConfigError
+
+GENERIC_ATTACKS = frozenset({"190"})  # only the root code says nothing of the weapon
+MODIFIER_DEPS = frozenset({"compound", "amod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Instruments:
+    """Weapon names (lower-case lemmas, one or two words) and the attack code each implies."""
+
+    codes: dict[tuple[str, ...], str]
+
+    def refine(self, code: str, verb: Token) -> tuple[str, Token] | None:
+        """The attack code the verb's doer implies, with the weapon word; None when `code` is
+        not a generic attack or the doer is no weapon."""
+        if code not in GENERIC_ATTACKS:
+            return None
+        for doer in _doers(verb):
+            found = self.code_of(doer)
+            if found is not None:
+                return found, doer
+        return None
+
+    def code_of(self, noun: Token) -> str | None:
+        """The code of a weapon noun, by its modifier and lemma first ("cruise missile")."""
+        lemma = noun.lemma_.lower()
+        for modifier in noun.children:
+            if modifier.dep_ in MODIFIER_DEPS:
+                code = self.codes.get((modifier.lemma_.lower(), lemma))
+                if code is not None:
+                    return code
+        return self.codes.get((lemma,)) or self.codes.get((noun.lower_,))
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who or what did it: the subject, the passive's agent ("was hit *by rockets*"), or the
+    subject a conjoined verb shares ("drones attacked Odesa and *killed* two")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents = [
+        pobj
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+    ]
+    if not subjects and not agents and verb.dep_ == "conj" and verb.head is not verb:
+        return _doers(verb.head)
+    return [through_quantity(noun) for noun in (*subjects, *agents)]
+
+
+def load_instruments(path: Path, codebook: dict[str, EventCode]) -> Instruments:
+    """Read `instruments.csv`; every code in it must be in the codebook."""
+    codes: dict[tuple[str, ...], str] = {}
+    for line, row in enumerate(read_rows(path), start=2):
+        if row["code"] not in codebook:
+            raise ConfigError(
+                f"Line {line} of {path} uses code {row['code']!r}, which is not in the codebook.",
+                hint="Fix the code (leading zeros matter) or remove the row.",
+            )
+        codes[tuple(row["weapon"].lower().split())] = row["code"]
+    return Instruments(codes)
