@@ -310,6 +310,8 @@ def phrase_tokens(head: Token) -> set[int]:
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS:
             keep.update(token.i for token in child.subtree)
+        elif child.dep_ == "punct" and child.text == "-" and child.i < head.i:
+            keep.add(child.i)  # "al - Shabaab", split by the tokenizer
         elif child.dep_ == "prep" and (
             child.lower_ in OF_PREPS
             or (child.lower_ == "for" and head.lemma_.lower() in AFFILIATION_NOUNS)

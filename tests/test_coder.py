@@ -372,7 +372,7 @@ def test_a_pronoun_subject_carries_the_previous_target(coder: Coder) -> None:
 def test_a_past_tense_hung_on_its_subject_noun_is_still_a_clause(coder: Coder) -> None:
     # the parser reads "killed" as a reduced relative on "strikes", the subject of "said"
     text = "Israeli air strikes killed at least 20 people in the Gaza Strip, health officials said."
-    assert {(s, t) for s, _, t in dyads(coder, text)} == {("ISR", "PSE")}
+    assert {(s, t) for s, _, t in dyads(coder, text)} == {("ISR", "PSECVL")}
 
 
 def test_a_capitalised_plural_the_tagger_took_for_a_name_is_still_a_role(coder: Coder) -> None:
@@ -395,7 +395,7 @@ def test_an_object_cue_matches_the_title_of_a_named_object(coder: Coder) -> None
     [
         ("Israeli warplanes struck southern Lebanon on Tuesday.", ("ISR", "195", "LBN")),
         ("Russian drones attacked Odesa overnight.", ("RUS", "195", "UKR")),
-        ("Israeli airstrikes killed 20 people in Gaza.", ("ISR", "195", "PSE")),
+        ("Israeli airstrikes killed 20 people in Gaza.", ("ISR", "195", "PSECVL")),
         ("Russian shelling killed three civilians in Kherson.", ("RUS", "194", "UKRCVL")),
     ],
 )
@@ -417,3 +417,25 @@ def test_a_weapon_does_not_change_a_specific_code(coder: Coder) -> None:
 def test_the_doer_of_a_passive_agent(coder: Coder) -> None:
     text = "Kiryat Shmona was hit by rockets fired by Hezbollah."
     assert dyads(coder, text) == {("LBNREBHEZ", "194", "ISR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the tokenizer splits at its hyphen is still one name, and "from" names the loser
+        (
+            "Somali forces recaptured the town of Adan Yabaal from al-Shabaab.",
+            {("SOMMIL", "192", "SOMREBSHB")},
+        ),
+        # "people" are civilians, placed where they protested
+        (
+            "Thousands of people protested in Belgrade against the government.",
+            {("SRBCVL", "140", "SRBGOV")},
+        ),
+        ("The Taliban released a British couple.", {("AFGREBTAL", "0841", "GBR")}),
+    ],
+)
+def test_names_split_by_hyphens_people_and_released_persons(
+    coder: Coder, text: str, expected: set
+) -> None:
+    assert dyads(coder, text) == expected
