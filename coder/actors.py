@@ -321,6 +321,14 @@ def phrase_tokens(head: Token) -> set[int]:
                 if pobj.dep_ == "pobj":
                     for noun in (pobj, *pobj.conjuncts):  # "of Serbia and Kosovo"
                         keep.update(phrase_tokens(noun))
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i > head.i:
+            keep.add(child.i)  # "a drone launched by the Houthis": the Houthis' drone
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    keep.add(agent.i)
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            keep.update(phrase_tokens(pobj))
         elif child.dep_ in ("acl", "amod") and child.lemma_.lower() in ALLEGIANCE_WORDS:
             keep.add(child.i)  # "forces loyal to Dagalo", "hackers linked to Russia's GRU"
             for prep in child.children:

@@ -115,12 +115,17 @@ def _has_lexicon_verb(sent: Span, lexicon: Lexicon) -> bool:
 def _governed(verb: Token, candidates: dict[int, list[VerbMatch]]) -> bool:
     """Whether the verb only says what a coded verb above it urged, promised or demanded.
 
-    "urged Israel to withdraw", "demanded that Russia withdraw": the withdrawal did not happen.
-    Under a plain statement ("said Russia attacked") the complement is the reported event.
+    "urged Israel to withdraw", "demanded that Russia withdraw", also through an uncoded verb
+    between them ("urged China to stop *supporting* Russia"): the deed did not happen. Under a
+    plain statement ("said Russia attacked") the complement is the reported event.
     """
-    if verb.dep_ not in COMPLEMENTS or verb.head.i not in candidates:
-        return False
-    return candidates[verb.head.i][0].entry.code != GENERIC_STATEMENT
+    for _ in range(3):
+        if verb.dep_ not in COMPLEMENTS:
+            return False
+        verb = verb.head
+        if verb.i in candidates:
+            return candidates[verb.i][0].entry.code != GENERIC_STATEMENT
+    return False
 
 
 def _candidates(

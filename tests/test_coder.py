@@ -439,3 +439,27 @@ def test_names_split_by_hyphens_people_and_released_persons(
     coder: Coder, text: str, expected: set
 ) -> None:
     assert dyads(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a verb two complements down from an appeal says did not happen
+        (
+            "Marco Rubio urged China to stop supporting Russia's war machine.",
+            {("USAGOV", "0256", "CHN")},
+        ),
+        # the owner of a weapon named by a reduced relative is the target
+        (
+            "The Saudi-led coalition intercepted a drone launched by the Houthis.",
+            {("SAU", "190", "YEMREBHTH")},
+        ),
+        # a police station stands for the police
+        (
+            "Haitian gangs attacked a police station in Port-au-Prince.",
+            {("HTICRM", "190", "HTICOP")},
+        ),
+    ],
+)
+def test_governed_chains_owned_weapons_and_stations(coder: Coder, text: str, expected: set) -> None:
+    assert dyads(coder, text) == expected
