@@ -160,7 +160,9 @@ class SentenceActors:
         name = _nearest(names, head.i)
         role = _nearest(_within(self._roles, tokens), head.i)
         confidence = 1.0
-        heads_role = role is not None and role.start <= head.i < role.end  # "the police"
+        heads_role = role is not None and (  # "the police", "opposition leader Rached X"
+            role.start <= head.i < role.end or _titles(role, head)
+        )
         for holder in (head, verb):  # "military cooperation" is no actor: its head is no role
             if name is None and heads_role and holder is not None:
                 name = _nearest(self._dated(_within(self._names, _locative_tokens(holder))), head.i)
@@ -446,6 +448,16 @@ def _compose(
 
 def _by_token(matches: list[Match], offset: int) -> list[Match]:
     return [Match(m.start + offset, m.end + offset, m.value) for m in matches]
+
+
+def _titles(role: Match, head: Token) -> bool:
+    """Whether a role phrase stands just before a name as its title: "opposition leader
+    *Rached Ghannouchi*", "activist *Alaa Abd el-Fattah*". Not a government title: "President
+    *X*" of no known country is as likely foreign as not."""
+    if head.pos_ != "PROPN" or role.end > head.i or role.value.role.startswith("GOV"):
+        return False
+    doc = head.doc
+    return all(doc[i].pos_ == "PROPN" for i in range(role.end, head.i + 1))
 
 
 def _within(matches: list[Match], tokens: set[int]) -> list[Match]:

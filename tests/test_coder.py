@@ -463,3 +463,10 @@ def test_names_split_by_hyphens_people_and_released_persons(
 )
 def test_governed_chains_owned_weapons_and_stations(coder: Coder, text: str, expected: set) -> None:
     assert dyads(coder, text) == expected
+
+
+def test_a_role_before_an_unknown_name_is_its_title(coder: Coder) -> None:
+    text = "Tunisian authorities sentenced opposition leader Rached Ghannouchi to 22 years."
+    assert dyads(coder, text) == {("TUNGOV", "173", "TUNOPP")}
+    # a government title of no stated country says nothing of where the person is from
+    assert dyads(coder, "President Hakainde Hichilema met Kenyan troops.") == set()
