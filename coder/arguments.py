@@ -14,7 +14,8 @@ from coder.dictionaries import INTERNATIONAL
 from coder.records import Actor
 from coder.verbs import VerbFrame, VerbMatch
 
-INHERITS_SUBJECT = frozenset({"xcomp", "conj"})  # "agreed to withdraw", "met and signed"
+# "agreed to withdraw", "met and signed", "was ready to meet"
+INHERITS_SUBJECT = frozenset({"xcomp", "conj", "acomp"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 FINITE_CLAUSES = frozenset({"ROOT", "ccomp"})  # clauses whose subject the parser may misplace
 

@@ -14,18 +14,37 @@ from spacy.tokens import Token
 MODALS = frozenset({"may", "might", "could", "would", "should", "will", "shall", "must", "can"})
 FUTURE = frozenset({"will", "shall", "'ll"})  # "would" only in reported speech: "said it would"
 CONDITIONS = frozenset({"if", "unless", "whether"})
-# Clause links through which negation, modality and conditions reach a dependent verb.
-CARRIES_MOOD = frozenset({"xcomp", "conj"})
+INVERTED = frozenset({"were", "had", "should"})  # "Were Russia to attack, ..."
+# Clause links through which negation, modality and conditions reach a dependent verb
+# ("acomp": "was not *ready* to meet").
+CARRIES_MOOD = frozenset({"xcomp", "conj", "acomp"})
+# Adjectives that announce the deed of their complement: "said it was *ready* to sign".
+READINESS = frozenset(
+    {"ready", "prepared", "willing", "determined", "eager", "keen", "set", "due", "poised"}
+)
+# Words that guess at or doubt their complement's deed: "is *likely* to meet", "is *expected*
+# to sign"; and that deny it: "was *unable* to agree".
+SPECULATION = frozenset({"likely", "unlikely", "expect", "expected", "reluctant", "hesitant"})
+UNABLE = frozenset({"unable", "unwilling"})
 
 
 def unreal(verb: Token) -> str | None:
     """Why the verb does not state a real event ("negated", "modal", "hypothetical", or
-    "future" for a deed announced for the future), or None."""
-    for token in _mood_chain(verb):
+    "future" for a deed announced for the future, also "was *ready* to meet"), or None."""
+    ready = False
+    chain = _mood_chain(verb)
+    for token, below in zip(chain, [None, *chain]):
         reason = _own_mood(token)
         if reason:
             return reason
-    return None
+        if below is not None and below.dep_ == "xcomp":  # "is *unlikely* to join"
+            word = token.lemma_.lower()
+            if word in UNABLE:
+                return "negated"
+            if word in SPECULATION:
+                return "modal"
+            ready = ready or word in READINESS
+    return "future" if ready else None
 
 
 def _own_mood(verb: Token) -> str | None:
@@ -48,11 +67,24 @@ def _announced(verb: Token, modal: Token, children: list[Token]) -> bool:
     """Whether the modal announces the deed ("will meet", "said it would ease") rather than
     guessing at it ("may attack") or making it conditional ("Were X to cut funding, Y would")."""
     plain = modal.lower_ in FUTURE or (modal.lower_ == "would" and verb.dep_ == "ccomp")
-    conditional = any(
-        c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
-        for c in children
-    )
+    conditional = any(c.dep_ == "advcl" and _states_a_condition(c) for c in children)
     return plain and not conditional
+
+
+def _states_a_condition(clause: Token) -> bool:
+    """Whether an adverbial clause is a condition: "if/unless ...", or inverted ("*Were* X to
+    cut funding", "*Had* talks failed"); not "as planned" or "after talks ended"."""
+    children = list(clause.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+        return True
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first = clause.doc[clause.left_edge.i]
+    return (
+        subject is not None
+        and first.lower_ in INVERTED
+        and first.i < subject.i
+        and first.head in (clause, *children)
+    )
 
 
 def _mood_chain(verb: Token) -> list[Token]:

@@ -470,3 +470,31 @@ def test_a_role_before_an_unknown_name_is_its_title(coder: Coder) -> None:
     assert dyads(coder, text) == {("TUNGOV", "173", "TUNOPP")}
     # a government title of no stated country says nothing of where the person is from
     assert dyads(coder, "President Hakainde Hichilema met Kenyan troops.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # readiness announces the deed: an intent, from the speaker of "he"
+        (
+            "Vladimir Putin said he was ready to meet Volodymyr Zelensky.",
+            {("RUSGOV", "036", "UKRGOV")},
+        ),
+        (
+            "Chinese President Xi Jinping is set to visit Moscow next week.",
+            {("CHNGOV", "036", "RUS")},
+        ),
+        # "as planned" is no condition on the announced release
+        (
+            "Hamas said it would free three Israeli hostages on Saturday as planned.",
+            {("PSEREBHMS", "0353", "ISRCVL")},
+        ),
+        # guesses and inability are not events
+        ("Australia is unlikely to join the naval mission in the Red Sea.", set()),
+        ("Kenya is expected to sign the deal with the IMF on Friday.", set()),
+        ("Iran was unable to agree a deal with the IAEA.", set()),
+        ("Iran is not ready to resume talks with the United States.", set()),
+    ],
+)
+def test_readiness_announces_and_likelihood_guesses(coder: Coder, text: str, expected: set) -> None:
+    assert dyads(coder, text) == expected
