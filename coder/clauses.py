@@ -33,7 +33,7 @@ def unreal(verb: Token) -> str | None:
     "future" for a deed announced for the future, also "was *ready* to meet"), or None."""
     ready = False
     chain = _mood_chain(verb)
-    for token, below in zip(chain, [None, *chain]):
+    for token, below in zip(chain, [None, *chain[:-1]], strict=True):
         reason = _own_mood(token)
         if reason:
             return reason
