@@ -34,6 +34,10 @@ OWN_COUNTRY = 0.7  # no target named: the source's own country ("Algeria lifted 
 # Roots whose events are aimed at no one when no target is named: public statements (01) and
 # shows of force (15: "Russia mobilised reservists"). Any other deed or demand is domestic.
 UNDIRECTED_ROOTS = ("01", "15")
+# Roots whose acts two parties can do to each other: "X and Y met / agreed / cut ties / clashed".
+MUTUAL_ROOTS = ("03", "04", "05", "06", "087", "16", "19")
+# Verbs that make any act mutual: "X and Y *exchanged* prisoners / *traded* accusations".
+RECIPROCAL_VERBS = frozenset({"exchange", "swap", "trade"})
 GENERIC_STATEMENT = "010"  # a bare "said": coded only when the sentence reports nothing else
 # Prepositions whose object is likely the target when the lexicon entry names none.
 FALLBACK_PREPS = frozenset(
@@ -355,10 +359,16 @@ def _mutual(match: VerbMatch) -> bool:
     """Whether "X and Y <verb>" with no stated target is X and Y acting on each other.
 
     So when the verb acts on nothing but its own cue ("agreed to expand cooperation", "met"),
-    and it is not a public statement (root 01), which two parties make jointly, not to each other.
+    and its kind of act can be mutual (`MUTUAL_ROOTS`): consulting, cooperating, agreeing,
+    cutting ties, fighting, or its verb makes it so ("exchanged prisoners"); not a statement, which two parties make jointly, nor aid, demands,
+    protests or threats, which are aimed at a third ("Jordanian and Emirati aircraft dropped
+    food over Gaza").
     """
     obj = match.frame.obj
-    return (obj is None or obj in match.cue_tokens) and not match.entry.code.startswith("01")
+    if obj is not None and obj not in match.cue_tokens:
+        return False
+    verb = match.frame.verb.lemma_.lower()
+    return match.entry.code.startswith(MUTUAL_ROOTS) or verb in RECIPROCAL_VERBS
 
 
 def _dyad(source: Actor, target: Actor | None, factor: float) -> Dyad:

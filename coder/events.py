@@ -116,14 +116,17 @@ def _governed(verb: Token, candidates: dict[int, list[VerbMatch]]) -> bool:
     """Whether the verb only says what a coded verb above it urged, promised or demanded.
 
     "urged Israel to withdraw", "demanded that Russia withdraw", also through an uncoded verb
-    between them ("urged China to stop *supporting* Russia"): the deed did not happen. Under a
+    or a conjunct between them ("urged China to stop *supporting* Russia", "demanded that
+    Rwanda withdraw and stop *supporting* M23"): the deed did not happen. Under a
     plain statement ("said Russia attacked") the complement is the reported event.
     """
-    for _ in range(3):
-        if verb.dep_ not in COMPLEMENTS:
+    complement = False  # a conjunct of a coded verb is an event of its own: "met and signed"
+    for _ in range(4):
+        if verb.dep_ not in COMPLEMENTS and verb.dep_ != "conj":
             return False
+        complement = complement or verb.dep_ in COMPLEMENTS
         verb = verb.head
-        if verb.i in candidates:
+        if verb.i in candidates and complement:
             return candidates[verb.i][0].entry.code != GENERIC_STATEMENT
     return False
 

@@ -498,3 +498,27 @@ def test_a_role_before_an_unknown_name_is_its_title(coder: Coder) -> None:
 )
 def test_readiness_announces_and_likelihood_guesses(coder: Coder, text: str, expected: set) -> None:
     assert dyads(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two parties aiding a third do not aid each other
+        (
+            "Jordanian and Emirati aircraft airdropped 25 tonnes of food over Gaza.",
+            {("JOR", "073", "PSE"), ("ARE", "073", "PSE")},
+        ),
+        # an exchange is mutual whatever is exchanged
+        (
+            "Russia and Ukraine exchanged prisoners on Saturday.",
+            {("RUS", "0841", "UKR"), ("UKR", "0841", "RUS")},
+        ),
+        # a conjunct of a demanded deed is demanded too, not done
+        (
+            "The United States demanded that Rwanda withdraw its troops and stop supporting M23.",
+            {("USA", "1056", "RWA")},
+        ),
+    ],
+)
+def test_mutual_acts_and_demanded_conjuncts(coder: Coder, text: str, expected: set) -> None:
+    assert dyads(coder, text) == expected
