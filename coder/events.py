@@ -175,8 +175,8 @@ def _code_of(match: VerbMatch, future: bool, context: CodingContext) -> Coded:
         return Coded(refined, f"subcode from {deed.entry.id}", deed.entry.id, words)
     weapon = context.instruments.refine(code, match.frame.verb)
     if weapon is not None:
-        name = weapon[1].lemma_.lower()
-        return Coded(weapon[0], f"code from the weapon '{name}'", f"weapon:{name}", (weapon[1],))
+        refined, word, name = weapon
+        return Coded(refined, f"code from the weapon '{name}'", f"weapon:{name}", (word,))
     return Coded(code)
 
 

@@ -29,26 +29,31 @@ class Instruments:
 
     codes: dict[tuple[str, ...], str]
 
-    def refine(self, code: str, verb: Token) -> tuple[str, Token] | None:
-        """The attack code the verb's doer implies, with the weapon word; None when `code` is
-        not a generic attack or the doer is no weapon."""
+    def refine(self, code: str, verb: Token) -> tuple[str, Token, str] | None:
+        """The attack code the verb's doer implies, with the weapon word and the weapon's name
+        in the table; None when `code` is not a generic attack or the doer is no weapon."""
         if code not in GENERIC_ATTACKS:
             return None
         for doer in _doers(verb):
             found = self.code_of(doer)
             if found is not None:
-                return found, doer
+                return found[0], doer, found[1]
         return None
 
-    def code_of(self, noun: Token) -> str | None:
-        """The code of a weapon noun, by its modifier and lemma first ("cruise missile")."""
+    def code_of(self, noun: Token) -> tuple[str, str] | None:
+        """The code and name of a weapon noun, by its modifier and lemma first ("cruise
+        missile"), then its lemma alone."""
         lemma = noun.lemma_.lower()
-        for modifier in noun.children:
-            if modifier.dep_ in MODIFIER_DEPS:
-                code = self.codes.get((modifier.lemma_.lower(), lemma))
-                if code is not None:
-                    return code
-        return self.codes.get((lemma,)) or self.codes.get((noun.lower_,))
+        keys = [
+            (modifier.lemma_.lower(), lemma)
+            for modifier in noun.children
+            if modifier.dep_ in MODIFIER_DEPS
+        ]
+        for key in (*keys, (lemma,), (noun.lower_,)):
+            code = self.codes.get(key)
+            if code is not None:
+                return code, " ".join(key)
+        return None
 
 
 def _doers(verb: Token) -> list[Token]:

@@ -397,6 +397,7 @@ def test_an_object_cue_matches_the_title_of_a_named_object(coder: Coder) -> None
         ("Russian drones attacked Odesa overnight.", ("RUS", "195", "UKR")),
         ("Israeli airstrikes killed 20 people in Gaza.", ("ISR", "195", "PSECVL")),
         ("Russian shelling killed three civilians in Kherson.", ("RUS", "194", "UKRCVL")),
+        ("An al-Shabaab suicide bomber killed ten people.", ("SOMREBSHB", "1831", "SOMCVL")),
     ],
 )
 def test_a_weapon_as_the_doer_gives_a_generic_attack_its_code(
@@ -522,3 +523,8 @@ def test_readiness_announces_and_likelihood_guesses(coder: Coder, text: str, exp
 )
 def test_mutual_acts_and_demanded_conjuncts(coder: Coder, text: str, expected: set) -> None:
     assert dyads(coder, text) == expected
+
+
+def test_fighters_are_people_not_fighter_jets(coder: Coder) -> None:
+    text = "RSF fighters killed more than 460 patients at a hospital in El Fasher."
+    assert {code for _, code, _ in dyads(coder, text)} == {"190"}
