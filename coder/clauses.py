@@ -30,7 +30,8 @@ UNABLE = frozenset({"unable", "unwilling"})
 
 def unreal(verb: Token) -> str | None:
     """Why the verb does not state a real event ("negated", "modal", "hypothetical", or
-    "future" for a deed announced for the future, also "was *ready* to meet"), or None."""
+    "future" for a deed announced for the future, also "was *ready* to meet", "refused" for one
+    announced as not to be done), or None."""
     ready = False
     chain = _mood_chain(verb)
     for token, below in zip(chain, [None, *chain[:-1]], strict=True):
@@ -50,7 +51,10 @@ def unreal(verb: Token) -> str | None:
 def _own_mood(verb: Token) -> str | None:
     children = list(verb.children)
     if any(_negates(c) for c in children):
-        return "negated"  # "did not sign", "No Russian warplanes entered", "made no arrests"
+        # "did not sign", "No Russian warplanes entered", "made no arrests"; but "*will not*
+        # lift sanctions" announces a refusal
+        modal = next((c for c in children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+        return "refused" if modal and _announced(verb, modal, children) else "negated"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children) or (
         verb.dep_ == "advcl" and any(c.lower_ in CONDITIONS for c in children)
     ):
@@ -66,7 +70,10 @@ def _own_mood(verb: Token) -> str | None:
 def _announced(verb: Token, modal: Token, children: list[Token]) -> bool:
     """Whether the modal announces the deed ("will meet", "said it would ease") rather than
     guessing at it ("may attack") or making it conditional ("Were X to cut funding, Y would")."""
-    plain = modal.lower_ in FUTURE or (modal.lower_ == "would" and verb.dep_ == "ccomp")
+    future = modal.lower_ in FUTURE or modal.lemma_.lower() in FUTURE  # "*wo*n't"
+    plain = future or (modal.lower_ == "would" and verb.dep_ == "ccomp")
+    if verb.dep_ == "ccomp":  # reported: "warned it would impose a curfew *if* ...": a threat
+        return plain
     conditional = any(c.dep_ == "advcl" and _states_a_condition(c) for c in children)
     return plain and not conditional
 

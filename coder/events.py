@@ -97,7 +97,7 @@ def code_sentence(
         if match.entry.code == GENERIC_STATEMENT and _reports_a_clause(verb):
             _note(trace, verb, "reported clause", match, "the reported clause is the event")
             continue
-        coded = _code_of(match, verb.i in announced, context)
+        coded = _code_of(match, announced.get(verb.i), context)
         _note(trace, verb, "coded", match, coded.how)
         for dyad in dyads:
             key = (dyad.source.code, dyad.target.code if dyad.target else "", coded.code)
@@ -133,26 +133,28 @@ def _governed(verb: Token, candidates: dict[int, list[VerbMatch]]) -> bool:
 
 def _candidates(
     sent: Span, context: CodingContext, trace: Trace | None
-) -> tuple[dict[int, list[VerbMatch]], set[int]]:
+) -> tuple[dict[int, list[VerbMatch]], dict[int, str]]:
     """Matching lexicon entries per verb that states a real event (not negated, modal or
     hypothetical, nor a complement of such a verb), and which of those verbs announce a deed
-    for the future (only entries whose deed CAMEO codes an intent or threat for are kept)."""
+    for the future ("future") or announce it will not be done ("refused"); for those, only
+    entries whose deed CAMEO codes an intent, threat or refusal for are kept."""
     candidates: dict[int, list[VerbMatch]] = {}
-    announced: set[int] = set()
+    announced: dict[int, str] = {}
     lexicon = context.lexicon
+    stances = {"future": context.stances.announced, "refused": context.stances.refused}
     _, lemmas, verbs, _ = doc_words(sent.doc)
     for i in range(sent.start, sent.end):
         if not verbs[i] or not lexicon.knows(lemmas[i]):
             continue
         token = sent.doc[i]
         reason = unreal(token)  # looks up through the verbs it depends on, too
-        if reason and reason != "future":
+        if reason and reason not in stances:
             _note(trace, token, reason)
             continue
         ranked = match_verbs(VerbFrame.of(token), lexicon)
-        if reason == "future":
-            ranked = [m for m in ranked if context.stances.announced(m.entry.code)]
-            announced.add(token.i)
+        if reason in stances:
+            ranked = [m for m in ranked if stances[reason](m.entry.code)]
+            announced[token.i] = reason
         if ranked:
             candidates[token.i] = ranked
         else:
@@ -160,14 +162,18 @@ def _candidates(
     return candidates, announced
 
 
-def _code_of(match: VerbMatch, future: bool, context: CodingContext) -> Coded:
+def _code_of(match: VerbMatch, announced: str | None, context: CodingContext) -> Coded:
     """The event code of a chosen match: a deed announced for the future codes as its intent or
-    threat; a statement takes its subcode from the deed it is about; a generic attack takes
-    the code of the weapon that carried it out ("Russian *drones* attacked Odesa": 195)."""
+    threat, one announced as not to be done as its refusal; a statement takes its subcode from
+    the deed it is about; a generic attack takes the code of the weapon that carried it out
+    ("Russian *drones* attacked Odesa": 195)."""
     code = match.entry.code
-    if future:
+    if announced == "future":
         code = context.stances.announced(code) or code
         return Coded(code, "announced for the future: coded as the intent or threat")
+    if announced == "refused":
+        code = context.stances.refused(code) or code
+        return Coded(code, "announced as not to be done: coded as the refusal")
     refined, deed = _refined(match, context)
     if deed is not None:
         frame = deed.frame

@@ -18,6 +18,7 @@ from dyad.errors import ConfigError
 
 DEED = "deed"
 INTENT = "03"  # the column of intents, which holds threats for conflictual deeds
+REFUSAL = "12"  # the column of rejections
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,11 @@ class Stances:
         """The code of announcing a deed for the future: an intent for cooperation, a threat
         for conflict (the `03` column), or None when CAMEO codes no such statement."""
         return self.by_deed.get(deed, {}).get(INTENT)
+
+    def refused(self, deed: str) -> str | None:
+        """The code of announcing that a deed will not be done ("will not lift sanctions"): a
+        refusal (the `12` column), or None when CAMEO codes no such refusal."""
+        return self.by_deed.get(deed, {}).get(REFUSAL)
 
     def refine(self, statement: str, deed: str) -> str | None:
         """The code of statement `statement` about deed `deed`, when it says more: the generic

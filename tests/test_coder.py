@@ -528,3 +528,30 @@ def test_mutual_acts_and_demanded_conjuncts(coder: Coder, text: str, expected: s
 def test_fighters_are_people_not_fighter_jets(coder: Coder) -> None:
     text = "RSF fighters killed more than 460 patients at a hospital in El Fasher."
     assert {code for _, code, _ in dyads(coder, text)} == {"190"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deed announced as not to be done is a refusal
+        (
+            "The European Union will not lift sanctions on Russia, Kaja Kallas said.",
+            {("IGOEEC", "1244", "RUS")},
+        ),
+        (
+            "Iran won't meet U.S. negotiators this week, its foreign minister said.",
+            {("IRN", "125", "USAGOV")},
+        ),
+        # a past deed not done is nothing, nor is a refusal CAMEO has no code for
+        ("Russia did not sign the agreement with Ukraine.", set()),
+        ("Russia will not attack Ukraine, Putin said.", set()),
+        # a reported condition makes the announcement a threat, an unreported one a guess
+        (
+            "Kenya warned it would withdraw its police officers from Haiti unless donors paid.",
+            {("KEN", "130", "HTI")},
+        ),
+        ("Russia will attack Ukraine if talks fail.", set()),
+    ],
+)
+def test_refusals_and_conditional_announcements(coder: Coder, text: str, expected: set) -> None:
+    assert dyads(coder, text) == expected
