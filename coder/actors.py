@@ -29,6 +29,7 @@ AFFILIATION_NOUNS = frozenset(
 )
 # Words that give a noun its allegiance: "forces *loyal to* X", "hackers *linked to* X".
 ALLEGIANCE_WORDS = frozenset({"loyal", "link", "linked", "affiliate", "affiliated", "belong"})
+STANCE_PREFIXES = frozenset({"pro", "anti"})  # "pro-European", "anti-Russian": stances
 # Prepositions that place a role-only actor in a country ("officials in Kyiv").
 LOCATIVE_PREPS = frozenset({"in", "from", "through", "across", "at", "outside"})
 # Nouns that count the actor that follows "of": "dozens of protesters".
@@ -355,6 +356,8 @@ def _names_as_written(
     for match in matches:
         if match.value.kind == "water":
             continue  # "the Gulf of Aden": no actor, and not "the Gulf" states either
+        if _stance_prefixed(sent.doc, match.start):
+            continue  # "pro-European protesters" are no Europeans, "anti-Russian" no Russians
         if _written_as_name(sent, match, role_tokens):
             kept.append(match)
         elif match.end - match.start > 1:
@@ -364,6 +367,16 @@ def _names_as_written(
                 _names_as_written(sent, _by_token(inner, start), role_tokens, dictionary, words)
             )
     return kept
+
+
+def _stance_prefixed(doc: Doc, start: int) -> bool:
+    """Whether a name follows "pro-" or "anti-": a stance toward the actor, not the actor."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in STANCE_PREFIXES
+        and doc[start - 2].idx + len(doc[start - 2].text) == doc[start - 1].idx
+    )
 
 
 def _written_as_name(sent: Span, match: Match, role_tokens: set[int]) -> bool:

@@ -555,3 +555,8 @@ def test_fighters_are_people_not_fighter_jets(coder: Coder) -> None:
 )
 def test_refusals_and_conditional_announcements(coder: Coder, text: str, expected: set) -> None:
     assert dyads(coder, text) == expected
+
+
+def test_pro_and_anti_name_a_stance_not_an_actor(coder: Coder) -> None:
+    text = "Georgian riot police used water cannon to disperse pro-European protesters in Tbilisi."
+    assert dyads(coder, text) == {("GEOCOP", "175", "GEOCVL")}
