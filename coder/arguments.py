@@ -31,6 +31,8 @@ SUBJECT_FACTORS = {
 FIRST_SLOT, LATER_SLOT, FALLBACK, MUTUAL, NO_TARGET = 1.0, 0.9, 0.8, 0.8, 1.0
 SENTENCE_ACTOR = 0.6  # the one other actor the sentence names, when the verb points at none
 OWN_COUNTRY = 0.7  # no target named: the source's own country ("Algeria lifted a ban on protests")
+SPEAKER = 0.7  # no target named: the foreign reporter of the deed ("..., the Indian army said")
+SPEECH_VERBS = frozenset({"say", "tell", "report", "state", "allege", "claim", "charge", "add"})
 # Roots whose events are aimed at no one when no target is named: public statements (01) and
 # shows of force (15: "Russia mobilised reservists"). Any other deed or demand is domestic.
 UNDIRECTED_ROOTS = ("01", "15")
@@ -91,6 +93,9 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
     if not targets:
         if match.entry.code.startswith(UNDIRECTED_ROOTS):
             return [_dyad(source, None, factor * NO_TARGET) for source in sources]
+        speakers = _foreign_speakers(verb, actors, sources)
+        if speakers:
+            return [_dyad(s, t, factor * SPEAKER) for s in sources for t in speakers]
         return [_dyad(s, _own_country(s), factor * OWN_COUNTRY) for s in sources]
     factor *= slot_factor
     return [_dyad(s, t, factor) for s in sources for t in targets if t.code != s.code]
@@ -177,6 +182,38 @@ def _carried_target(
         return []
     carried = [t for t in actors.previous_targets if t.code not in source_codes]
     return carried if len({_party(t.code) for t in carried}) == 1 else []
+
+
+def _foreign_speakers(verb: Token, actors: SentenceActors, sources: list[Actor]) -> list[Actor]:
+    """Who reports a deed that names no target, when that is another country: "Pakistani
+    troops violated the ceasefire, *the Indian army* said" → India, the party wronged."""
+    speaker = _speaker_token(verb)
+    if speaker is None:
+        return []
+    found = [a for a in actors.actors_at(speaker) if a.placed and a.country]
+    countries = {s.country for s in sources}
+    if not found or any(a.country in countries for a in found):
+        return []
+    return found
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """The subject of the speech verb that reports `verb`: "X said (that) *verb*", "*verb*,
+    X said", "*verb*, according to X"."""
+    for child in verb.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in SPEECH_VERBS:
+            return next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if child.dep_ == "prep" and child.lower_ == "according":
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "conj") or head.head is head:
+            return None
+        head = head.head
+        if head.lemma_.lower() in SPEECH_VERBS:
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _own_country(source: Actor) -> Actor | None:

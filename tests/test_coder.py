@@ -560,3 +560,27 @@ def test_refusals_and_conditional_announcements(coder: Coder, text: str, expecte
 def test_pro_and_anti_name_a_stance_not_an_actor(coder: Coder) -> None:
     text = "Georgian riot police used water cannon to disperse pro-European protesters in Tbilisi."
     assert dyads(coder, text) == {("GEOCOP", "175", "GEOCVL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pakistani troops violated the ceasefire along the Line of Control, the Indian army said.",
+            {("PAKMIL", "196", "INDMIL")},
+        ),
+        (
+            "India's foreign secretary said that Pakistan had violated the ceasefire.",
+            {("PAK", "196", "INDGOV")},
+        ),
+        # a speaker of the source's own country wrongs no one: the deed stays domestic
+        (
+            "Algeria lifted a ban on street protests, the interior ministry said.",
+            {("DZA", "0811", "DZA")},
+        ),
+    ],
+)
+def test_a_foreign_speaker_is_the_target_of_a_deed_that_names_none(
+    coder: Coder, text: str, expected: set
+) -> None:
+    assert dyads(coder, text) == expected
