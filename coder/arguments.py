@@ -31,6 +31,11 @@ SUBJECT_FACTORS = {
 FIRST_SLOT, LATER_SLOT, FALLBACK, MUTUAL, NO_TARGET = 1.0, 0.9, 0.8, 0.8, 1.0
 SENTENCE_ACTOR = 0.6  # the one other actor the sentence names, when the verb points at none
 OWN_COUNTRY = 0.7  # no target named: the source's own country ("Algeria lifted a ban on protests")
+# Nouns naming an attack, whose doer did what a passive verb says happened "in" it.
+ATTACK_NOUNS = frozenset(
+    "attack strike airstrike raid ambush bombing shelling bombardment assault offensive "
+    "explosion blast barrage operation crackdown".split()
+)
 SPEAKER = 0.7  # no target named: the foreign reporter of the deed ("..., the Indian army said")
 SPEECH_VERBS = frozenset({"say", "tell", "report", "state", "allege", "claim", "charge", "add"})
 # Roots whose events are aimed at no one when no target is named: public statements (01) and
@@ -327,7 +332,28 @@ def _agents(verb: Token) -> list[Token]:
             if clause.dep_ == "acl" and clause.tag_ == "VBN"
             for agent in _agents(clause)
         )
-    return found
+    return found or attacks_in(verb)
+
+
+def attacks_in(verb: Token) -> list[Token]:
+    """The attack a passive verb with no agent happened in: "were killed *in an Israeli air
+    strike*" was done by whoever carried out the strike."""
+    attacks = [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ATTACK_NOUNS
+    ]
+    doers = [  # "in an ambush *by Islamic State fighters*"
+        pobj
+        for attack in attacks
+        for prep in attack.children
+        if prep.dep_ == "prep" and prep.lower_ == "by"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return doers or attacks
 
 
 def _fronted_subject(verb: Token) -> list[Token]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from coder.arguments import attacks_in
 from coder.codebook import EventCode
 from coder.dictionaries import read_rows
 from coder.verbs import through_quantity
@@ -69,6 +70,8 @@ def _doers(verb: Token) -> list[Token]:
     ]
     if not subjects and not agents and verb.dep_ == "conj" and verb.head is not verb:
         return _doers(verb.head)
+    if not agents and any(c.dep_ == "nsubjpass" for c in verb.children):
+        agents = attacks_in(verb)  # "were killed *in an air strike*"
     return [through_quantity(noun) for noun in (*subjects, *agents)]
 
 

@@ -584,3 +584,22 @@ def test_a_foreign_speaker_is_the_target_of_a_deed_that_names_none(
     coder: Coder, text: str, expected: set
 ) -> None:
     assert dyads(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Houthi prime minister was killed in an Israeli air strike on Sanaa.",
+            {("ISR", "186", "YEMREBHTH")},
+        ),
+        (
+            "Three police officers were killed in an ambush by Islamic State fighters in Diyala.",
+            {("IMGMOSISL", "190", "IRQ")},
+        ),
+    ],
+)
+def test_a_passive_deed_was_done_by_the_attack_it_happened_in(
+    coder: Coder, text: str, expected: set
+) -> None:
+    assert dyads(coder, text) == expected
