@@ -22,15 +22,22 @@ from dyad.settings import load_settings
 
 GOLD = Path(__file__).parent / "gold"
 DEV = GOLD / "dev.jsonl"
-# Measured on 2026-11-24; raise these when the coder gets better, never lower them to pass.
+# Measured on 2026-11-25; raise these when the coder gets better, never lower them to pass.
 FLOORS = {
-    "dev.jsonl": {"dyad+root": 0.87, "dyad+code": 0.78, "root": 0.90, "negative_accuracy": 0.97},
+    "dev.jsonl": {"dyad+root": 0.89, "dyad+code": 0.80, "root": 0.92, "negative_accuracy": 0.97},
+    # Written later by helpers who never saw the coder; its errors are read since 2026-11-25.
+    "dev2.jsonl": {
+        "dyad+root": 0.63,
+        "dyad+code": 0.47,
+        "root": 0.74,
+        "negative_accuracy": 0.92,
+    },
     # Held out: never looked at while developing the coder; only measured.
     "heldout.jsonl": {
-        "dyad+root": 0.77,
-        "dyad+code": 0.66,
-        "root": 0.85,
-        "negative_accuracy": 0.92,
+        "dyad+root": 0.80,
+        "dyad+code": 0.69,
+        "root": 0.87,
+        "negative_accuracy": 0.95,
     },
 }
 
