@@ -11,7 +11,8 @@ from coder.lexicon import Lexicon, NounCue, VerbEntry
 # Nouns that stand for an amount of what follows: "a wave of attacks", "$2 billion in aid".
 QUANTITY_NOUNS = frozenset(
     "wave series barrage string spate round number worth million billion trillion thousand "
-    "thousands hundred hundreds dozen dozens ten tens".split()
+    "thousands hundred hundreds dozen dozens ten tens package batch shipment consignment "
+    "tonne ton dollar euro pound yuan yen rupee".split()
 )
 QUANTITY_PREPS = frozenset({"of", "in"})  # "a wave of attacks", "$2 billion in military aid"
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})

@@ -603,3 +603,19 @@ def test_a_passive_deed_was_done_by_the_attack_it_happened_in(
     coder: Coder, text: str, expected: set
 ) -> None:
     assert dyads(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The European Union adopted its 17th package of sanctions against Russia.",
+            {("IGOEEC", "163", "RUS")},
+        ),
+        ("Denmark delivered a new batch of F-16 fighter jets to Ukraine.", {("DNK", "072", "UKR")}),
+    ],
+)
+def test_packages_and_batches_are_amounts_of_what_follows(
+    coder: Coder, text: str, expected: set
+) -> None:
+    assert dyads(coder, text) == expected
