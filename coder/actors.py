@@ -326,21 +326,21 @@ def phrase_tokens(head: Token) -> set[int]:
                         keep.update(phrase_tokens(noun))
         elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i > head.i:
             keep.add(child.i)  # "a drone launched by the Houthis": the Houthis' drone
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    keep.add(agent.i)
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            keep.update(phrase_tokens(pobj))
+            _keep_objects(child, "agent", keep)
         elif child.dep_ in ("acl", "amod") and child.lemma_.lower() in ALLEGIANCE_WORDS:
             keep.add(child.i)  # "forces loyal to Dagalo", "hackers linked to Russia's GRU"
-            for prep in child.children:
-                if prep.dep_ == "prep":
-                    keep.add(prep.i)
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            keep.update(phrase_tokens(pobj))
+            _keep_objects(child, "prep", keep)
     return keep
+
+
+def _keep_objects(word: Token, link: str, keep: set[int]) -> None:
+    """Add the word's `link` dependents ("by", "to") and the noun phrases they govern."""
+    for child in word.children:
+        if child.dep_ == link:
+            keep.add(child.i)
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    keep.update(phrase_tokens(pobj))
 
 
 def _names_as_written(

@@ -275,7 +275,7 @@ def subjects(frame: VerbFrame) -> tuple[list[Token], str]:
     verb, how = frame.verb, "subject"
     for _ in range(4):  # follow xcomp/conj heads up to the verb that has the subject
         if frame.passive and verb is frame.verb:
-            return _agents(verb), "agent"
+            return agents(verb), "agent"
         found = [child for child in verb.children if child.dep_ == "nsubj"]
         if found:
             if found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -315,7 +315,7 @@ def _speaker(verb: Token, subject: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
 
 
-def _agents(verb: Token) -> list[Token]:
+def agents(verb: Token) -> list[Token]:
     """The objects of "by" in a passive clause ("were arrested by police"), then the doers of
     what they name ("was hit by rockets *fired by Hezbollah*")."""
     found = [
@@ -330,7 +330,7 @@ def _agents(verb: Token) -> list[Token]:
             agent
             for clause in noun.children
             if clause.dep_ == "acl" and clause.tag_ == "VBN"
-            for agent in _agents(clause)
+            for agent in agents(clause)
         )
     return found or attacks_in(verb)
 
@@ -397,7 +397,7 @@ def slot_tokens(slot: str, frame: VerbFrame) -> list[Token]:
     if slot == "subject":  # the grammatical subject is the target: "Kyiv came under attack"
         return subjects(frame)[0]
     if slot == "agent":
-        return _agents(frame.verb)
+        return agents(frame.verb)
     if slot == "comp":  # "threatened to attack Ukraine", "demanded that Russia withdraw"
         return [
             c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from coder.arguments import attacks_in
+from coder.arguments import agents
 from coder.codebook import EventCode
 from coder.dictionaries import read_rows
 from coder.verbs import through_quantity
@@ -61,18 +61,11 @@ def _doers(verb: Token) -> list[Token]:
     """Who or what did it: the subject, the passive's agent ("was hit *by rockets*"), or the
     subject a conjoined verb shares ("drones attacked Odesa and *killed* two")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    agents = [
-        pobj
-        for agent in verb.children
-        if agent.dep_ == "agent"
-        for pobj in agent.children
-        if pobj.dep_ == "pobj"
-    ]
-    if not subjects and not agents and verb.dep_ == "conj" and verb.head is not verb:
+    passive = any(c.dep_ in ("nsubjpass", "agent") for c in verb.children)
+    doers = agents(verb) if passive else []  # also "were killed *in an air strike*"
+    if not subjects and not doers and verb.dep_ == "conj" and verb.head is not verb:
         return _doers(verb.head)
-    if not agents and any(c.dep_ == "nsubjpass" for c in verb.children):
-        agents = attacks_in(verb)  # "were killed *in an air strike*"
-    return [through_quantity(noun) for noun in (*subjects, *agents)]
+    return [through_quantity(noun) for noun in (*subjects, *doers)]
 
 
 def load_instruments(path: Path, codebook: dict[str, EventCode]) -> Instruments:
