@@ -21,7 +21,7 @@ from ingest.fetch import Fetcher
 from ingest.html import read_html
 from ingest.language import LanguageGate
 from ingest.normalize import Limits
-from ingest.readers import PAYLOAD_CHARS, Rejection, discover, read_csv, read_jsonl, read_txt
+from ingest.readers import Rejection, discover, read_csv, read_jsonl, read_txt
 from ingest.sources import Source, load_sources
 
 logger = logging.getLogger(__name__)
@@ -170,26 +170,22 @@ class _Gates:
 
 
 def _duplicate_id(document: Document) -> Rejection:
-    return Rejection(
-        origin=document.origin,
-        check_name="duplicate_id",
-        message=f"Another document in this run already has id {document.doc_id!r} "
+    return Rejection.for_document(
+        document,
+        "duplicate_id",
+        f"Another document in this run already has id {document.doc_id!r} "
         "with different text. Give each document its own id.",
-        payload=document.text[:PAYLOAD_CHARS],
-        doc_id=document.doc_id,
     )
 
 
 def _near_duplicate(copy: Copy) -> Rejection:
     document = copy.document
-    return Rejection(
-        origin=document.origin,
-        check_name="near_duplicate",
-        message=f"A copy of document {copy.canonical_id!r} (similarity {copy.similarity:.2f}), "
+    return Rejection.for_document(
+        document,
+        "near_duplicate",
+        f"A copy of document {copy.canonical_id!r} (similarity {copy.similarity:.2f}), "
         f"published by {document.outlet or 'an unnamed outlet'} at {document.url or 'no URL'}; "
         "coded once, as that document.",
-        payload=document.text[:PAYLOAD_CHARS],
-        doc_id=document.doc_id,
         copy={
             "doc_id": document.doc_id,
             "canonical_doc_id": copy.canonical_id,

@@ -9,7 +9,7 @@ from functools import cached_property
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from coder.records import Document
-from ingest.readers import PAYLOAD_CHARS, Rejection
+from ingest.readers import Rejection
 
 CODED_LANGUAGES = frozenset({"en"})  # languages dyad has a coder for
 LETTER = re.compile(r"[^\W\d_]")
@@ -46,11 +46,9 @@ class LanguageGate:
         language, probability = self.detect(document.text)
         if language in CODED_LANGUAGES or probability < self.policy.min_confidence:
             return None
-        return Rejection(
-            origin=document.origin,
-            check_name="not_english",
-            message=f"The document is in language {language!r} (probability {probability:.2f}); "
+        return Rejection.for_document(
+            document,
+            "not_english",
+            f"The document is in language {language!r} (probability {probability:.2f}); "
             "dyad codes English only, so it is kept here until a coder for it exists.",
-            payload=document.text[:PAYLOAD_CHARS],
-            doc_id=document.doc_id,
         )

@@ -44,6 +44,18 @@ class Rejection:
         """A rejection from the error that caused it."""
         return cls(error.origin, error.check, str(error), payload[:PAYLOAD_CHARS], doc_id)
 
+    @classmethod
+    def for_document(
+        cls,
+        document: Document,
+        check_name: str,
+        message: str,
+        copy: dict[str, object] | None = None,
+    ) -> Rejection:
+        """A rejection of a document that was read but is not coded (wrong language, a copy)."""
+        payload = document.text[:PAYLOAD_CHARS]
+        return cls(document.origin, check_name, message, payload, document.doc_id, copy=copy)
+
     def to_record(self) -> dict[str, object]:
         """The rejection as a quarantine row (with a `copy` key for a near-duplicate copy)."""
         record: dict[str, object] = {
