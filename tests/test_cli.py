@@ -54,10 +54,10 @@ def test_code_writes_one_json_event_per_line() -> None:
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines()]
     by_dyad = {(e["doc_id"], e["source"], e["target"], e["code"]) for e in events}
-    assert ("a1", "UKRMIL", "RUS", "195") in by_dyad
+    assert ("a1", "UKRMIL", "RUS", "1952") in by_dyad
     assert {("a2", "FRA", "RUS"), ("a2", "DEU", "RUS")} <= {(d, s, t) for d, s, t, _ in by_dyad}
     assert not any(e["doc_id"] == "a1" and e["source"] == "RUS" for e in events)  # negated
-    first = next(e for e in events if e["code"] == "195")
+    first = next(e for e in events if e["code"] == "1952")
     for key in ("sentence_index", "root_code", "quad_class", "goldstein", "event_date"):
         assert key in first
     assert (first["root_code"], first["quad_class"], first["event_date"]) == ("19", 4, "2026-06-02")
@@ -153,7 +153,7 @@ def test_explain_shows_parse_actors_decisions_and_events() -> None:
     assert "sentence 0: Russia did not attack Ukraine." in out
     assert "attack           negated" in out  # why the first sentence codes nothing
     assert "countries:UKR" in out and "roles:force" in out  # the dictionary entries used
-    assert "UKRMIL 195 RUS" in out and "rule 195-drone-attack" in out
+    assert "UKRMIL 1952 RUS" in out and "rule 1952-drone-attack" in out
     assert "nsubj" in out  # the parse is shown
     bad = runner.invoke(app, ["explain", "x", "--date", "June"])
     assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.stderr

@@ -33,7 +33,7 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
     [
         (
             "Ukrainian forces launched a massive drone attack on Russian airfields.",
-            {("UKRMIL", "195", "RUS")},
+            {("UKRMIL", "1952", "RUS")},
         ),
         ("Georgian protesters were arrested by Georgian police.", {("GEOCOP", "173", "GEOCVL")}),
         ("France and Germany condemned Russia.", {("FRA", "111", "RUS"), ("DEU", "111", "RUS")}),
@@ -97,7 +97,7 @@ def test_event_carries_its_evidence(coder: Coder) -> None:
         "Ukrainian forces",
         "Russian airfields",
     )
-    assert event.rule_id == "195-drone-attack"
+    assert event.rule_id == "1952-drone-attack"
     assert [t.word for t in event.triggers] == ["launched", "drone", "attack"]
     for trigger in event.triggers:
         assert text[trigger.char_start : trigger.char_end] == trigger.word
@@ -366,7 +366,7 @@ def test_allegiance_names_the_actor(coder: Coder) -> None:
 
 def test_a_pronoun_subject_carries_the_previous_target(coder: Coder) -> None:
     text = "Russian forces shelled Kharkiv on Monday. They also attacked with drones."
-    assert dyads(coder, text) == {("RUSMIL", "194", "UKR"), ("RUSMIL", "195", "UKR")}
+    assert dyads(coder, text) == {("RUSMIL", "194", "UKR"), ("RUSMIL", "1952", "UKR")}
 
 
 def test_a_past_tense_hung_on_its_subject_noun_is_still_a_clause(coder: Coder) -> None:
@@ -394,7 +394,7 @@ def test_an_object_cue_matches_the_title_of_a_named_object(coder: Coder) -> None
     ("text", "expected"),
     [
         ("Israeli warplanes struck southern Lebanon on Tuesday.", ("ISR", "195", "LBN")),
-        ("Russian drones attacked Odesa overnight.", ("RUS", "195", "UKR")),
+        ("Russian drones attacked Odesa overnight.", ("RUS", "1952", "UKR")),
         ("Israeli airstrikes killed 20 people in Gaza.", ("ISR", "195", "PSECVL")),
         ("Russian shelling killed three civilians in Kherson.", ("RUS", "194", "UKRCVL")),
         ("An al-Shabaab suicide bomber killed ten people.", ("SOMREBSHB", "1831", "SOMCVL")),

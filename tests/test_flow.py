@@ -129,7 +129,7 @@ def test_seed_article_is_coded(settings: Settings) -> None:
         "(select doc_id from documents where title like 'Ukraine hits Russian airfields%')",
     )
     rows = set(events.iter_rows())
-    assert ("UKRMIL", "195", "RUS") in rows  # the drone attack on Russian airfields
+    assert ("UKRMIL", "1952", "RUS") in rows  # the drone attack on Russian airfields
     cooperation = {(s[:3], t[:3]) for s, code, t in rows if code.startswith("06")}
     assert {("CHN", "BLR"), ("BLR", "CHN")} <= cooperation  # military cooperation, by country
 
@@ -138,10 +138,10 @@ def test_recode_after_a_lexicon_change_records_changes(settings: Settings, tmp_p
     pipeline(settings)
     verbs = (PROJECT_ROOT / "seeds" / "lexicon" / "verbs.csv").read_text(encoding="utf-8")
     header = verbs.splitlines()[0]
-    (drone,) = [row for row in verbs.splitlines() if row.startswith("195-drone-attack,195,")]
+    (drone,) = [row for row in verbs.splitlines() if row.startswith("1952-drone-attack,1952,")]
     mine = tmp_path / "mine" / "lexicon"
     mine.mkdir(parents=True)  # the user's row of the same id recodes drone attacks as shelling
-    (mine / "verbs.csv").write_text(f"{header}\n{drone.replace(',195,', ',194,', 1)}\n")
+    (mine / "verbs.csv").write_text(f"{header}\n{drone.replace(',1952,', ',194,', 1)}\n")
     changed = settings.model_copy(update={"user_seeds_dir": mine.parent})
     report = recode(changed)
     assert report.deleted > 0 and report.added > 0
@@ -150,7 +150,7 @@ def test_recode_after_a_lexicon_change_records_changes(settings: Settings, tmp_p
         settings,
         "select change, old_values ->> 'code' as old, new_values ->> 'code' as new from changes",
     )
-    assert "195" in rows.filter(pl.col("change") == "deleted")["old"].to_list()
+    assert "1952" in rows.filter(pl.col("change") == "deleted")["old"].to_list()
     assert "194" in rows.filter(pl.col("change") == "added")["new"].to_list()
     mentions = table(settings, "select count(*) as n from event_mentions")["n"][0]
     assert mentions == report.mentions_after  # every stored document was recoded
