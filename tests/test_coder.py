@@ -58,6 +58,19 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
             "In Minsk, China and Belarus agreed to expand military cooperation.",
             {("CHN", "0312", "BLR"), ("BLR", "0312", "CHN")},
         ),
+        (
+            "Japan and the Philippines agreed to expand joint military exercises.",
+            {("JPN", "0312", "PHL"), ("PHL", "0312", "JPN")},
+        ),
+        ("Ukraine rejected a Russian peace memorandum.", {("UKR", "127", "RUS")}),
+        (
+            "The United States ended funding for emergency food assistance in Afghanistan.",
+            {("USA", "1623", "AFG")},
+        ),
+        (
+            "Nepal's government barred Nepalis from accessing social media platforms.",
+            {("NPLGOV", "1721", "NPL")},
+        ),
     ],
     ids=lambda value: value if isinstance(value, str) else "",
 )
