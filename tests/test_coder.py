@@ -64,6 +64,11 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
         ),
         ("Ukraine rejected a Russian peace memorandum.", {("UKR", "127", "RUS")}),
         (
+            "Thousands of Serbians rallied in Belgrade demanding snap parliamentary elections.",
+            {("SRB", "1411", "SRB")},
+        ),
+        ("Republicans rallied behind Trump in Washington.", set()),
+        (
             "The United States ended funding for emergency food assistance in Afghanistan.",
             {("USA", "1623", "AFG")},
         ),
