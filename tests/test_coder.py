@@ -67,7 +67,10 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
             "Thousands of Serbians rallied in Belgrade demanding snap parliamentary elections.",
             {("SRB", "1411", "SRB")},
         ),
-        ("Republicans rallied behind Trump in Washington.", set()),
+        (
+            "U.S. lawmakers rallied behind Trump in Washington.",  # support, not a protest
+            {("USALEG", "053", "USAGOV")},
+        ),
         (
             "The United States ended funding for emergency food assistance in Afghanistan.",
             {("USA", "1623", "AFG")},
