@@ -63,6 +63,8 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
             {("JPN", "0312", "PHL"), ("PHL", "0312", "JPN")},
         ),
         ("Ukraine rejected a Russian peace memorandum.", {("UKR", "127", "RUS")}),
+        ("Iran fired waves of ballistic missiles at Israel.", {("IRN", "194", "ISR")}),
+        ("China launched large-scale joint drills around Taiwan.", {("CHN", "150", "TWN")}),
         (
             "Thousands of Serbians rallied in Belgrade demanding snap parliamentary elections.",
             {("SRB", "1411", "SRB")},
