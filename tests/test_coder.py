@@ -64,6 +64,11 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
         ),
         ("Ukraine rejected a Russian peace memorandum.", {("UKR", "127", "RUS")}),
         ("Iran fired waves of ballistic missiles at Israel.", {("IRN", "194", "ISR")}),
+        ("Israel halted the entry of goods and supplies into Gaza.", {("ISR", "191", "PSE")}),
+        (
+            "Saudi Arabia and Qatar paid off Syria's arrears to the World Bank.",
+            {("SAU", "071", "SYR"), ("QAT", "071", "SYR")},
+        ),
         ("China launched large-scale joint drills around Taiwan.", {("CHN", "150", "TWN")}),
         (
             "Thousands of Serbians rallied in Belgrade demanding snap parliamentary elections.",
