@@ -66,6 +66,11 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
         ("Iran fired waves of ballistic missiles at Israel.", {("IRN", "194", "ISR")}),
         ("Israel halted the entry of goods and supplies into Gaza.", {("ISR", "191", "PSE")}),
         (
+            "The court ordered Navalny detained for 30 days.",  # the court's act, not a demand
+            {("RUSJUD", "173", "RUSELI")},
+        ),
+        ("A Russian court ordered the arrest of a U.S. journalist.", {("RUSJUD", "173", "USAMED")}),
+        (
             "Saudi Arabia and Qatar paid off Syria's arrears to the World Bank.",
             {("SAU", "071", "SYR"), ("QAT", "071", "SYR")},
         ),
