@@ -71,6 +71,10 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
         ),
         ("A Russian court ordered the arrest of a U.S. journalist.", {("RUSJUD", "173", "USAMED")}),
         (
+            "Human Rights Watch urged Pakistan's government to lift its block on the platform X.",
+            {("NGOHRW", "0251", "PAKGOV")},
+        ),
+        (
             "Saudi Arabia and Qatar paid off Syria's arrears to the World Bank.",
             {("SAU", "071", "SYR"), ("QAT", "071", "SYR")},
         ),
