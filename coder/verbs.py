@@ -37,6 +37,11 @@ class VerbFrame:
     dative: Token | None
     preps: tuple[tuple[str, Token, Token], ...]  # (preposition, preposition token, its object)
     complements: tuple[Token, ...]
+    # Nouns an object cue may match: the direct object, then the complements' objects.
+    objects: tuple[Token, ...]
+    # What entries are checked against, read once per frame rather than once per entry tried.
+    prep_names: frozenset[str]
+    complement_lemmas: frozenset[str]
 
     @classmethod
     def of(cls, verb: Token) -> VerbFrame:
@@ -63,21 +68,18 @@ class VerbFrame:
             if pobj.dep_ in ("pobj", "pcomp")  # "accused X of violating ..."
             and not _is_time(pobj)  # "called Zelenskiy on Tuesday": no "call on"
         )
-        return cls(verb, particle, passive, obj, dative, preps, complements)
-
-    @property
-    def objects(self) -> list[Token]:
-        """Nouns an object cue may match: the direct object, then the complements' objects."""
-        nouns = [self.obj] if self.obj is not None else []
-        if self.passive:  # the object a passive verb keeps: "was granted *asylum* by Spain"
-            nouns.extend(through_quantity(c) for c in self.verb.children if c.dep_ == "dobj")
-        nouns.extend(
-            through_quantity(c)
-            for verb in self.complements
-            for c in verb.children
-            if c.dep_ == "dobj"
+        return cls(
+            verb,
+            particle,
+            passive,
+            obj,
+            dative,
+            preps,
+            complements,
+            _objects(obj, children if passive else [], complements),
+            frozenset(name for name, _, _ in preps),
+            frozenset(c.lemma_.lower() for c in complements),
         )
-        return nouns
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -129,6 +131,10 @@ def match_verbs(frame: VerbFrame, lexicon: Lexicon) -> list[VerbMatch]:
 
 def _fit(entry: VerbEntry, frame: VerbFrame, forms: Forms) -> tuple[tuple[Token, ...], int] | None:
     """The cue tokens and the number of cue words, if every condition holds; else None."""
+    if entry.prep and entry.prep not in frame.prep_names:
+        return None  # the cheap checks first: most entries tried fail on them
+    if entry.complements and entry.complements.isdisjoint(frame.complement_lemmas):
+        return None
     cues: list[Token] = []
     if entry.objects:
         # The verb's object; for an entry that names the complement verb, also that verb's
@@ -191,6 +197,19 @@ def _noun_fits(token: Token, cues: tuple[NounCue, ...], forms: Forms) -> tuple[T
             if best is not None:
                 return best
     return best
+
+
+def _objects(
+    obj: Token | None, kept: list[Token], complements: tuple[Token, ...]
+) -> tuple[Token, ...]:
+    """The direct object, the objects a passive verb keeps (`kept`: its dependents; "was granted
+    *asylum* by Spain"), then the complements' objects."""
+    nouns = [obj] if obj is not None else []
+    nouns.extend(through_quantity(c) for c in kept if c.dep_ == "dobj")
+    nouns.extend(
+        through_quantity(c) for verb in complements for c in verb.children if c.dep_ == "dobj"
+    )
+    return tuple(nouns)
 
 
 def _is_particle(token: Token) -> bool:
