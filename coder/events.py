@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from coder.actors import NO_ANTECEDENTS, Antecedents, SentenceActors, doc_words, span_text
+from coder.actors import NO_ANTECEDENTS, Antecedents, SentenceActors
 from coder.arguments import GENERIC_STATEMENT, Dyad, find_dyads
 from coder.clauses import unreal
 from coder.codebook import EventCode
@@ -15,6 +15,7 @@ from coder.dates import find_date
 from coder.dictionaries import ActorDictionary
 from coder.instruments import Instruments
 from coder.lexicon import Lexicon
+from coder.parse import Parse, parse_of, span_text
 from coder.records import Document, Event, Trigger
 from coder.stances import Stances
 from coder.trace import Trace
@@ -44,7 +45,7 @@ class Coded:
     code: str
     how: str = ""  # a note for explanations
     rule: str = ""  # appended to the entry's id: the deed or weapon that refined the code
-    words: tuple[Token, ...] = ()  # the refining words, shown as triggers
+    words: tuple[int, ...] = ()  # the refining words (token indices), shown as triggers
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,8 @@ def code_sentence(
     `previous` holds what the previous sentence offers a pronoun subject (see Antecedents); a
     `trace` collects why each verb was or was not coded; `home` is the dateline's country.
     """
-    if not _has_lexicon_verb(sent, context.lexicon):
+    parse = parse_of(sent.doc)
+    if not _has_lexicon_verb(parse, sent, context.lexicon):
         return []  # most sentences of real news: no actor matching needed
     text = span_text(sent)
     stated = find_date(text, document.pub_date)
@@ -82,23 +84,22 @@ def code_sentence(
         if trace is not None:
             trace.add("(sentence)", -1, "no actor", detail="it names no actor dyad knows")
         return []
-    candidates, announced = _candidates(sent, context, trace)
+    candidates, announced = _candidates(parse, sent, context, trace)
     events: dict[tuple[str, str, str], Event] = {}
-    for token_index, ranked in candidates.items():
-        verb = sent.doc[token_index]
-        if _governed(verb, candidates):
-            _note(trace, verb, "governed", ranked[0], "complement of a coded verb")
+    for verb, ranked in candidates.items():
+        if _governed(parse, verb, candidates):
+            _note(trace, parse, verb, "governed", ranked[0], "complement of a coded verb")
             continue
         choice = _first_with_dyads(ranked, actors, context.codebook)
         if choice is None:
-            _note(trace, verb, "no source or target", ranked[0])
+            _note(trace, parse, verb, "no source or target", ranked[0])
             continue
         match, dyads, factor = choice
-        if match.entry.code == GENERIC_STATEMENT and _reports_a_clause(verb):
-            _note(trace, verb, "reported clause", match, "the reported clause is the event")
+        if match.entry.code == GENERIC_STATEMENT and _reports_a_clause(parse, verb):
+            _note(trace, parse, verb, "reported clause", match, "the reported clause is the event")
             continue
-        coded = _code_of(match, announced.get(verb.i), context)
-        _note(trace, verb, "coded", match, coded.how)
+        coded = _code_of(match, announced.get(verb), context)
+        _note(trace, parse, verb, "coded", match, coded.how)
         for dyad in dyads:
             key = (dyad.source.code, dyad.target.code if dyad.target else "", coded.code)
             if key not in events:
@@ -106,13 +107,13 @@ def code_sentence(
     return _drop_generic_statements(list(events.values()))
 
 
-def _has_lexicon_verb(sent: Span, lexicon: Lexicon) -> bool:
-    """Whether any verb of the sentence has lexicon entries (read from the document's arrays)."""
-    _, lemmas, verbs, _ = doc_words(sent.doc)
-    return any(verbs[i] and lexicon.knows(lemmas[i]) for i in range(sent.start, sent.end))
+def _has_lexicon_verb(parse: Parse, sent: Span, lexicon: Lexicon) -> bool:
+    """Whether any verb of the sentence has lexicon entries."""
+    pos, lemma = parse.pos, parse.lemma
+    return any(pos[i] == "VERB" and lexicon.knows(lemma[i]) for i in range(sent.start, sent.end))
 
 
-def _governed(verb: Token, candidates: dict[int, list[VerbMatch]]) -> bool:
+def _governed(parse: Parse, verb: int, candidates: dict[int, list[VerbMatch]]) -> bool:
     """Whether the verb only says what a coded verb above it urged, promised or demanded.
 
     "urged Israel to withdraw", "demanded that Russia withdraw", also through an uncoded verb
@@ -120,19 +121,20 @@ def _governed(verb: Token, candidates: dict[int, list[VerbMatch]]) -> bool:
     Rwanda withdraw and stop *supporting* M23"): the deed did not happen. Under a
     plain statement ("said Russia attacked") the complement is the reported event.
     """
+    dep = parse.dep
     complement = False  # a conjunct of a coded verb is an event of its own: "met and signed"
     for _ in range(4):
-        if verb.dep_ not in COMPLEMENTS and verb.dep_ != "conj":
+        if dep[verb] not in COMPLEMENTS and dep[verb] != "conj":
             return False
-        complement = complement or verb.dep_ in COMPLEMENTS
-        verb = verb.head
-        if verb.i in candidates and complement:
-            return candidates[verb.i][0].entry.code != GENERIC_STATEMENT
+        complement = complement or dep[verb] in COMPLEMENTS
+        verb = parse.head[verb]
+        if verb in candidates and complement:
+            return candidates[verb][0].entry.code != GENERIC_STATEMENT
     return False
 
 
 def _candidates(
-    sent: Span, context: CodingContext, trace: Trace | None
+    parse: Parse, sent: Span, context: CodingContext, trace: Trace | None
 ) -> tuple[dict[int, list[VerbMatch]], dict[int, str]]:
     """Matching lexicon entries per verb that states a real event (not negated, modal or
     hypothetical, nor a complement of such a verb), and which of those verbs announce a deed
@@ -142,23 +144,23 @@ def _candidates(
     announced: dict[int, str] = {}
     lexicon = context.lexicon
     stances = {"future": context.stances.announced, "refused": context.stances.refused}
-    _, lemmas, verbs, _ = doc_words(sent.doc)
-    for i in range(sent.start, sent.end):
-        if not verbs[i] or not lexicon.knows(lemmas[i]):
+    for token in range(sent.start, sent.end):
+        if parse.pos[token] != "VERB" or not lexicon.knows(parse.lemma[token]):
             continue
-        token = sent.doc[i]
-        reason = unreal(token)  # looks up through the verbs it depends on, too
+        reason = unreal(parse, token)  # looks up through the verbs it depends on, too
         if reason and reason not in stances:
-            _note(trace, token, reason)
+            _note(trace, parse, token, reason)
             continue
-        ranked = match_verbs(VerbFrame.of(token), lexicon)
+        ranked = match_verbs(VerbFrame.of(parse, token), lexicon)
         if reason in stances:
             ranked = [m for m in ranked if stances[reason](m.entry.code)]
-            announced[token.i] = reason
+            announced[token] = reason
         if ranked:
-            candidates[token.i] = ranked
+            candidates[token] = ranked
         else:
-            _note(trace, token, reason or "no entry", detail="no lexicon entry fits its cues")
+            _note(
+                trace, parse, token, reason or "no entry", detail="no lexicon entry fits its cues"
+            )
     return candidates, announced
 
 
@@ -177,9 +179,10 @@ def _code_of(match: VerbMatch, announced: str | None, context: CodingContext) ->
     refined, deed = _refined(match, context)
     if deed is not None:
         frame = deed.frame
-        words = (frame.verb, *([frame.particle] if frame.particle else []), *deed.cue_tokens)
+        particle = (frame.particle,) if frame.particle is not None else ()
+        words = (frame.verb, *particle, *deed.cue_tokens)
         return Coded(refined, f"subcode from {deed.entry.id}", deed.entry.id, words)
-    weapon = context.instruments.refine(code, match.frame.verb)
+    weapon = context.instruments.refine(code, match.frame.parse, match.frame.verb)
     if weapon is not None:
         refined, word, name = weapon
         return Coded(refined, f"code from the weapon '{name}'", f"weapon:{name}", (word,))
@@ -196,12 +199,20 @@ def _refined(match: VerbMatch, context: CodingContext) -> tuple[str, VerbMatch |
     # the complement, a clause saying what for ("marched *demanding* the president's exit"), or
     # what the object asks for ("rejected a German request *to re-export* ammunition")
     frame = match.frame
-    purposes = [c for c in frame.verb.children if c.dep_ == "advcl"]
-    asked = [c for c in frame.obj.children if c.dep_ in ("acl", "relcl")] if frame.obj else []
+    parse = frame.parse
+    dep = parse.dep
+    purposes = [c for c in parse.children[frame.verb] if dep[c] == "advcl"]
+    asked = (
+        [c for c in parse.children[frame.obj] if dep[c] in ("acl", "relcl")]
+        if frame.obj is not None
+        else []
+    )
     for verb in (*frame.complements, *purposes, *asked):
-        if not lexicon.knows(verb.lemma_.lower()) or any(c.dep_ == "neg" for c in verb.children):
+        if not lexicon.knows(parse.lemma[verb]) or any(
+            dep[c] == "neg" for c in parse.children[verb]
+        ):
             continue
-        for deed in match_verbs(VerbFrame.of(verb), lexicon):
+        for deed in match_verbs(VerbFrame.of(parse, verb), lexicon):
             refined = context.stances.refine(code, deed.entry.code)
             if refined:
                 return refined, deed
@@ -225,13 +236,14 @@ def _first_with_dyads(
 
 def _note(
     trace: Trace | None,
-    verb: Token,
+    parse: Parse,
+    verb: int,
     outcome: str,
     match: VerbMatch | None = None,
     detail: str = "",
 ) -> None:
     if trace is not None:
-        trace.add(verb.text, verb.i, outcome, match.entry.id if match else None, detail)
+        trace.add(parse.text[verb], verb, outcome, match.entry.id if match else None, detail)
 
 
 def _event(
@@ -244,11 +256,9 @@ def _event(
 ) -> Event:
     """The event of a matched verb, coded as `coded` says."""
     frame = match.frame
-    words = [frame.verb, *([frame.particle] if frame.particle else []), *match.cue_tokens]
-    words.extend(coded.words)
-    triggers = tuple(
-        Trigger(t.text, t.idx, t.idx + len(t.text)) for t in sorted(set(words), key=lambda t: t.i)
-    )
+    particle = [frame.particle] if frame.particle is not None else []
+    words = [frame.verb, *particle, *match.cue_tokens, *coded.words]
+    triggers = tuple(_trigger(frame.parse, i) for i in sorted(set(words)))
     document = info.document
     code = context.codebook[coded.code]
     return Event(
@@ -272,10 +282,20 @@ def _event(
     )
 
 
-def _reports_a_clause(verb: Token) -> bool:
+def _trigger(parse: Parse, i: int) -> Trigger:
+    """The trigger word at token `i`, with its character offsets."""
+    text = parse.text[i]
+    start = parse.token(i).idx
+    return Trigger(text, start, start + len(text))
+
+
+def _reports_a_clause(parse: Parse, verb: int) -> bool:
     """Whether a statement verb only frames a reported clause ("X did Y, officials said", "said
     it was confident"): the clause is what happened, coded if the lexicon knows it."""
-    return verb.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    dep = parse.dep
+    return dep[verb] == "parataxis" or any(
+        dep[c] in ("ccomp", "parataxis") for c in parse.children[verb]
+    )
 
 
 def _drop_generic_statements(events: list[Event]) -> list[Event]:
