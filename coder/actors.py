@@ -15,7 +15,7 @@ from functools import cached_property
 from spacy.tokens import Span
 
 from coder.dictionaries import FORMER, ActorDictionary, ActorEntry, RoleEntry
-from coder.parse import Parse, parse_of, span_text
+from coder.parse import Parse, parse_of
 from coder.phrases import Match
 from coder.records import Actor, Event
 
@@ -105,12 +105,13 @@ class SentenceActors:
         self._has_pronoun = not PRONOUNS.isdisjoint(words)
         self.home = home  # the country of the document's dateline, if any
         self._cache: dict[tuple[int, int], list[Actor]] = {}  # phrases resolved once per verb
-        names = _merge(dictionary.names.find(words), dictionary.abbreviations.find(texts))
-        self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
-        role_tokens = {i for m in self._roles for i in range(m.start, m.end)}
-        self._names = _names_as_written(
-            parse, sent, _by_token(names, offset), role_tokens, dictionary, words
+        names = _merge(
+            dictionary.names.find(words, offset=offset),
+            dictionary.abbreviations.find(texts, offset=offset),
         )
+        self._roles = dictionary.roles.find(words, lemmas, offset=offset)
+        role_tokens = {i for m in self._roles for i in range(m.start, m.end)}
+        self._names = _names_as_written(parse, sent, names, role_tokens, dictionary, words)
 
     @property
     def has_names(self) -> bool:
@@ -157,7 +158,7 @@ class SentenceActors:
         parse = self._parse
         head = counted_noun(parse, head)
         tokens = phrase_tokens(parse, head)
-        names = self._dated(_within(self._names, tokens))
+        names = _within(self._dated_names, tokens)
         name = _nearest(names, head)
         role = _nearest(_within(self._roles, tokens), head)
         confidence = 1.0
@@ -166,8 +167,8 @@ class SentenceActors:
         )
         for holder in (head, verb):  # "military cooperation" is no actor: its head is no role
             if name is None and heads_role and holder is not None:
-                located = _within(self._names, _locative_tokens(parse, holder))
-                name = _nearest(self._dated(located), head)
+                located = _within(self._dated_names, _locative_tokens(parse, holder))
+                name = _nearest(located, head)
                 confidence = INFERRED_COUNTRY
         if name is None and heads_role and _owned_by_pronoun(parse, head):
             return []  # "their troops", "its forces": the subject itself, not another actor
@@ -199,19 +200,22 @@ class SentenceActors:
         northern Rakhine state"); None if it names none, or several."""
         countries = {
             match.value.country
-            for match in self._dated(self._names)
+            for match in self._dated_names
             if match.value.country
             and match.value.kind in PLACE_KINDS
             and _in_locative(self._parse, match.end - 1)
         }
         return countries.pop() if len(countries) == 1 else None
 
-    def _dated(self, matches: list[Match]) -> list[Match]:
-        """Matches with people coded as of the event's date; people out of any office dropped."""
+    @cached_property
+    def _dated_names(self) -> list[Match]:
+        """The names with people coded as of the event's date; people out of any office dropped."""
         dated = []
-        for match in matches:
+        for match in self._names:
             entry = match.value.on(self._day)
-            if entry is not None:
+            if entry is match.value:
+                dated.append(match)  # no office terms: the entry as it is
+            elif entry is not None:
                 dated.append(Match(match.start, match.end, entry))
         return dated
 
@@ -345,9 +349,8 @@ def _names_as_written(
             kept.append(match)
         elif match.end - match.start > 1:
             start = match.start + 1
-            inner = _by_token(
-                dictionary.names.find(words[start - sent.start : match.end - sent.start]), start
-            )
+            inner_words = words[start - sent.start : match.end - sent.start]
+            inner = dictionary.names.find(inner_words, offset=start)
             kept.extend(_names_as_written(parse, sent, inner, role_tokens, dictionary, words))
     return kept
 
@@ -358,7 +361,7 @@ def _stance_prefixed(parse: Parse, start: int) -> bool:
         start >= 2
         and parse.text[start - 1] == "-"
         and parse.lower[start - 2] in STANCE_PREFIXES
-        and parse.token(start - 2).idx + len(parse.text[start - 2]) == parse.token(start - 1).idx
+        and parse.idx[start - 2] + len(parse.text[start - 2]) == parse.idx[start - 1]
     )
 
 
@@ -444,10 +447,6 @@ def _compose(
     return Actor(country + (code_role or ""), text, name.country, code_role, label, confidence)
 
 
-def _by_token(matches: list[Match], offset: int) -> list[Match]:
-    return [Match(m.start + offset, m.end + offset, m.value) for m in matches]
-
-
 def _titles(parse: Parse, role: Match, head: int) -> bool:
     """Whether a role phrase stands just before a name as its title: "opposition leader
     *Rached Ghannouchi*", "activist *Alaa Abd el-Fattah*". Not a government title: "President
@@ -459,7 +458,7 @@ def _titles(parse: Parse, role: Match, head: int) -> bool:
 
 
 def _within(matches: list[Match], tokens: set[int]) -> list[Match]:
-    return [m for m in matches if all(i in tokens for i in range(m.start, m.end))]
+    return [m for m in matches if tokens.issuperset(range(m.start, m.end))]
 
 
 def _nearest(matches: list[Match], head: int) -> Match | None:
@@ -479,12 +478,9 @@ def _text(parse: Parse, head: int, tokens: set[int]) -> str:
     if len(tokens) == 1:
         return parse.text[head]  # a one-word phrase: no determiner or punctuation to trim
     start, end = min(tokens), max(tokens) + 1
-    while start < end - 1 and (_is_space(parse, start) or parse.dep[start] in ("det", "punct")):
+    space, dep = parse.is_space, parse.dep
+    while start < end - 1 and (space[start] or dep[start] in ("det", "punct")):
         start += 1
-    while end - 1 > start and (_is_space(parse, end - 1) or parse.dep[end - 1] == "punct"):
+    while end - 1 > start and (space[end - 1] or dep[end - 1] == "punct"):
         end -= 1
-    return span_text(parse.doc[start:end]).strip()
-
-
-def _is_space(parse: Parse, i: int) -> bool:
-    return bool(parse.token(i).is_space)
+    return parse.text_of(start, end).strip()

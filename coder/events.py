@@ -284,8 +284,7 @@ def _event(
 
 def _trigger(parse: Parse, i: int) -> Trigger:
     """The trigger word at token `i`, with its character offsets."""
-    text = parse.text[i]
-    start = parse.token(i).idx
+    text, start = parse.text[i], parse.idx[i]
     return Trigger(text, start, start + len(text))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 PARSE_KEY = "dyad.parse"  # Doc.user_data key of the document's Parse
@@ -32,10 +32,18 @@ class Parse:
     dep: list[str]
     head: list[int]  # a root is its own head
     children: list[tuple[int, ...]]  # in text order, as `token.children`
+    idx: list[int]  # character offset in the document
+    is_space: list[bool]
 
     def token(self, i: int) -> Token:
-        """The spaCy token `i`, for what only it knows (its offset, punctuation, entity type)."""
+        """The spaCy token `i`, for what only it knows (punctuation, entity type, sentence)."""
         return self.doc[i]
+
+    def text_of(self, start: int, end: int) -> str:
+        """The document's text from token `start` to `end` (exclusive), as `span_text` gives
+        it for `doc[start:end]`."""
+        last = end - 1
+        return doc_text(self.doc)[self.idx[start] : self.idx[last] + len(self.text[last])]
 
     def conjuncts(self, i: int) -> list[int]:
         """The words coordinated with `i` ("France and *Germany*"), as `token.conjuncts`: from
@@ -74,7 +82,7 @@ def parse_of(doc: Doc) -> Parse:
 
 def _read(doc: Doc) -> Parse:
     strings = doc.vocab.strings
-    columns = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD]).T.tolist()
+    columns = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, IS_SPACE]).T.tolist()
     text, lower, lemma, pos, tag, dep = ([strings[x] for x in column] for column in columns[:6])
     # HEAD is the offset to the head, read as an unsigned integer: wrap it back to a signed one
     head = [
@@ -95,14 +103,20 @@ def _read(doc: Doc) -> Parse:
         dep,
         head,
         [tuple(kids) for kids in children],
+        columns[7],
+        list(map(bool, columns[8])),
     )
 
 
 def span_text(span: Span) -> str:
     """A span's text, sliced from the document's text read once per document (`Span.text` and
     `Doc.text` build a Token object per word on every call)."""
-    doc = span.doc
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, read once and kept in `doc.user_data`."""
     text = doc.user_data.get(TEXT_KEY)
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
-    return str(text)[span.start_char : span.end_char]
+    return str(text)

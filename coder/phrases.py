@@ -50,11 +50,14 @@ class PhraseTable(Generic[T]):
     def _key(self, words: Sequence[str]) -> tuple[str, ...]:
         return tuple(word.lower() for word in words) if self._fold else tuple(words)
 
-    def find(self, words: Sequence[str], last_words: Sequence[str] | None = None) -> list[Match[T]]:
+    def find(
+        self, words: Sequence[str], last_words: Sequence[str] | None = None, *, offset: int = 0
+    ) -> list[Match[T]]:
         """Longest non-overlapping phrases in `words` (already lower case), left to right.
 
         With `last_words`, the final word of a phrase is compared against `last_words[i]` instead
         (used to compare a phrase's head noun by lemma: "armed forces" matches "armed force").
+        `offset` is added to the matches' positions (where `words` start in the document).
         """
         starts = self._first_words.keys()
         if starts.isdisjoint(words) and (last_words is None or starts.isdisjoint(last_words)):
@@ -68,15 +71,17 @@ class PhraseTable(Generic[T]):
         free = 0  # the first position no earlier match covers
         for i in positions:
             if i >= free:
-                match = self._longest_at(words, last_words, i, n)
-                if match is not None:
-                    matches.append(match)
-                    free = match.end
+                found = self._longest_at(words, last_words, i, n)
+                if found is not None:
+                    end, value = found
+                    matches.append(Match(offset + i, offset + end, value))
+                    free = end
         return matches
 
     def _longest_at(
         self, words: Sequence[str], last_words: Sequence[str] | None, i: int, n: int
-    ) -> Match[T] | None:
+    ) -> tuple[int, T] | None:
+        """Where the longest phrase at `i` ends, and its value."""
         longest = max(self._first_words.get(words[i], 0), 1)  # 1: a one-word lemma match
         for end in range(min(n, i + longest), i, -1):
             key = tuple(words[i : end - 1]) + ((last_words or words)[end - 1],)
@@ -84,5 +89,5 @@ class PhraseTable(Generic[T]):
             if value is None and last_words is not None:
                 value = self._values.get(tuple(words[i:end]))
             if value is not None:
-                return Match(i, end, value)
+                return end, value
         return None

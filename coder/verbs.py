@@ -123,7 +123,7 @@ def match_verbs(frame: VerbFrame, lexicon: Lexicon) -> list[VerbMatch]:
     ]  # a name's title: "Foreign Minister"
     words = {w for noun in nouns for w in (parse.lemma[noun], parse.lower[noun])}
     for priority, key in enumerate(reversed(frame.keys)):
-        for entry in lexicon.entries_for(key, words):
+        for entry in lexicon.entries_for(key, words, frame.complement_lemmas, frame.prep_names):
             fit = _fit(entry, frame)
             if fit is not None:
                 cues, n_words = fit
