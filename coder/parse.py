@@ -114,6 +114,12 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep the text `doc` was parsed from as its text: spaCy's tokenizer loses no character,
+    so it is what `Doc.text` would rebuild word by word."""
+    doc.user_data[TEXT_KEY] = text
+
+
 def doc_text(doc: Doc) -> str:
     """The document's text, read once and kept in `doc.user_data`."""
     text = doc.user_data.get(TEXT_KEY)
