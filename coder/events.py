@@ -50,13 +50,13 @@ class Coded:
 
 @dataclass(frozen=True, slots=True)
 class SentenceInfo:
-    """The sentence being coded: its span, position, document and event date."""
+    """The sentence being coded: its position, document, event date and text."""
 
-    sent: Span
     index: int
     document: Document
     event_date: date
     stated: bool  # whether the date is stated in the sentence (else publication)
+    text: str  # as its events quote it
 
 
 def code_sentence(
@@ -78,7 +78,8 @@ def code_sentence(
         return []  # most sentences of real news: no actor matching needed
     text = span_text(sent)
     stated = find_date(text, document.pub_date)
-    info = SentenceInfo(sent, index, document, stated or document.pub_date, stated is not None)
+    day = stated or document.pub_date
+    info = SentenceInfo(index, document, day, stated is not None, text.strip())
     actors = SentenceActors(sent, context.actors, info.event_date, previous, home)
     if not actors.has_names:
         if trace is not None:
@@ -100,10 +101,11 @@ def code_sentence(
             continue
         coded = _code_of(match, announced.get(verb), context)
         _note(trace, parse, verb, "coded", match, coded.how)
+        triggers = _triggers(match, coded)
         for dyad in dyads:
             key = (dyad.source.code, dyad.target.code if dyad.target else "", coded.code)
             if key not in events:
-                events[key] = _event(match, coded, dyad, factor, info, context)
+                events[key] = _event(match, coded, triggers, dyad, factor, info, context)
     return _drop_generic_statements(list(events.values()))
 
 
@@ -249,22 +251,19 @@ def _note(
 def _event(
     match: VerbMatch,
     coded: Coded,
+    triggers: tuple[Trigger, ...],
     dyad: Dyad,
     factor: float,
     info: SentenceInfo,
     context: CodingContext,
 ) -> Event:
     """The event of a matched verb, coded as `coded` says."""
-    frame = match.frame
-    particle = [frame.particle] if frame.particle is not None else []
-    words = [frame.verb, *particle, *match.cue_tokens, *coded.words]
-    triggers = tuple(_trigger(frame.parse, i) for i in sorted(set(words)))
     document = info.document
     code = context.codebook[coded.code]
     return Event(
         doc_id=document.doc_id,
         sentence_index=info.index,
-        sentence_text=span_text(info.sent).strip(),
+        sentence_text=info.text,
         event_date=info.event_date,
         date_source="sentence" if info.stated else "publication",
         source=dyad.source,
@@ -280,6 +279,15 @@ def _event(
         url=document.url,
         outlet=document.outlet,
     )
+
+
+def _triggers(match: VerbMatch, coded: Coded) -> tuple[Trigger, ...]:
+    """The words that triggered the code, in text order: the verb, its particle and cue words,
+    and the words that refined it (the deed's, the weapon)."""
+    frame = match.frame
+    particle = [frame.particle] if frame.particle is not None else []
+    words = [frame.verb, *particle, *match.cue_tokens, *coded.words]
+    return tuple(_trigger(frame.parse, i) for i in sorted(set(words)))
 
 
 def _trigger(parse: Parse, i: int) -> Trigger:

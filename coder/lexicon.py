@@ -26,6 +26,9 @@ class NounCue:
     modifiers: frozenset[str]
 
 
+CuesByHead = dict[str, tuple[NounCue, ...]]  # noun cues by head word, in the file's order
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class VerbEntry:
     """One lexicon row. Compared and hashed by identity: each row is loaded once."""
@@ -41,6 +44,9 @@ class VerbEntry:
     sources: tuple[str, ...]  # where the source is: ("subject",) unless the row says otherwise
     order: int
     specificity: int = field(init=False)  # how many conditions it sets; the most specific wins
+    # The cues by head word: a noun is compared only with the cues its lemma or form can fit.
+    object_heads: CuesByHead = field(init=False, repr=False)
+    prep_object_heads: CuesByHead = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         weight = (
@@ -50,6 +56,15 @@ class VerbEntry:
             + 2 * bool(self.complements)
         )
         object.__setattr__(self, "specificity", weight)
+        object.__setattr__(self, "object_heads", _by_head(self.objects))
+        object.__setattr__(self, "prep_object_heads", _by_head(self.prep_objects))
+
+
+def _by_head(cues: tuple[NounCue, ...]) -> CuesByHead:
+    by_head: dict[str, list[NounCue]] = {}
+    for cue in cues:
+        by_head.setdefault(cue.head, []).append(cue)
+    return {head: tuple(found) for head, found in by_head.items()}
 
 
 @dataclass

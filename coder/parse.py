@@ -52,8 +52,10 @@ class Parse:
         while self.dep[start] == "conj" and self.head[start] != start:
             start = self.head[start]
         found = [start]
-        for word in found:
-            found.extend(c for c in self.children[word] if c > word and self.dep[c] == "conj")
+        for word in found:  # grows as conjuncts are found
+            for child in self.children[word]:
+                if child > word and self.dep[child] == "conj":
+                    found.append(child)
         return [word for word in found if word != i]
 
     def subtree(self, i: int) -> list[int]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+ONE_WORD = 1 << 1  # the bit of one-word phrases in PhraseTable's lengths
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,8 @@ class PhraseTable(Generic[T]):
     def __init__(self, *, fold_case: bool = True) -> None:
         self._fold = fold_case  # False: phrases match only as written ("US", not "us")
         self._values: dict[tuple[str, ...], T] = {}
-        self._first_words: dict[str, int] = {}  # first word → longest phrase starting with it
+        # first word → the lengths of the phrases starting with it, as bits: 1 << 2 for two words
+        self._first_words: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._values)
@@ -40,7 +42,7 @@ class PhraseTable(Generic[T]):
         if key in self._values and not replace:
             return False
         self._values[key] = value
-        self._first_words[key[0]] = max(self._first_words.get(key[0], 0), len(key))
+        self._first_words[key[0]] = self._first_words.get(key[0], 0) | 1 << len(key)
         return True
 
     def get(self, words: Sequence[str]) -> T | None:
@@ -81,10 +83,16 @@ class PhraseTable(Generic[T]):
     def _longest_at(
         self, words: Sequence[str], last_words: Sequence[str] | None, i: int, n: int
     ) -> tuple[int, T] | None:
-        """Where the longest phrase at `i` ends, and its value."""
-        longest = max(self._first_words.get(words[i], 0), 1)  # 1: a one-word lemma match
-        for end in range(min(n, i + longest), i, -1):
-            key = tuple(words[i : end - 1]) + ((last_words or words)[end - 1],)
+        """Where the longest phrase at `i` ends, and its value. Only the lengths of phrases that
+        start with `words[i]` are tried, and one word compared by its lemma."""
+        lengths = self._first_words.get(words[i], 0) | (ONE_WORD if last_words is not None else 0)
+        for end in range(min(n, i + lengths.bit_length() - 1), i, -1):
+            if not lengths >> (end - i) & 1:
+                continue
+            if last_words is None:
+                key = tuple(words[i:end])
+            else:
+                key = (*words[i : end - 1], last_words[end - 1])
             value = self._values.get(key)
             if value is None and last_words is not None:
                 value = self._values.get(tuple(words[i:end]))

@@ -5,9 +5,9 @@ Words are token indices into the document's `Parse` (see coder/parse.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from coder.lexicon import Lexicon, NounCue, VerbEntry
+from coder.lexicon import CuesByHead, Lexicon, NounCue, VerbEntry
 from coder.parse import Parse
 
 # Nouns that stand for an amount of what follows: "a wave of attacks", "$2 billion in aid".
@@ -31,7 +31,7 @@ TIME_WORDS = frozenset(
 class VerbFrame:
     """What a verb governs in the parse: its object, prepositions and complements."""
 
-    parse: Parse
+    parse: Parse = field(repr=False)
     verb: int
     particle: int | None
     passive: bool
@@ -153,7 +153,7 @@ def _fit(entry: VerbEntry, frame: VerbFrame) -> tuple[tuple[int, ...], int] | No
         )
         found = None
         for noun in nouns:
-            found = _noun_fits(parse, noun, entry.objects)
+            found = _noun_fits(parse, noun, entry.objects, entry.object_heads)
             if found is not None:
                 break
         if found is None:
@@ -163,8 +163,9 @@ def _fit(entry: VerbEntry, frame: VerbFrame) -> tuple[tuple[int, ...], int] | No
         pairs = [(prep, pobj) for name, prep, pobj in frame.preps if name == entry.prep]
         fits: list[tuple[int, tuple[int, ...] | None]] = [(prep, None) for prep, _ in pairs]
         if entry.prep_objects:  # "supplied Russia with *hundreds of* drones": the drones
+            wanted, heads = entry.prep_objects, entry.prep_object_heads
             fits = [
-                (prep, _noun_fits(parse, through_quantity(parse, pobj), entry.prep_objects))
+                (prep, _noun_fits(parse, through_quantity(parse, pobj), wanted, heads))
                 for prep, pobj in pairs
             ]
             fits = [(prep, found) for prep, found in fits if found is not None]
@@ -184,16 +185,20 @@ def _fit(entry: VerbEntry, frame: VerbFrame) -> tuple[tuple[int, ...], int] | No
     return tuple(cues), len(cues)
 
 
-def _noun_fits(parse: Parse, token: int, cues: tuple[NounCue, ...]) -> tuple[int, ...] | None:
+def _noun_fits(
+    parse: Parse, token: int, cues: tuple[NounCue, ...], heads: CuesByHead
+) -> tuple[int, ...] | None:
     """The noun and its matched modifiers for the most specific cue it fits, else None."""
     lemma, lower = parse.lemma[token], parse.lower[token]
     modifiers: list[int] | None = None  # built only once a cue's head matches
+    words: set[str] = set()  # the modifiers' forms and lemmas: a cue needing others cannot fit
     best: tuple[int, ...] | None = None
-    for cue in cues:
-        if cue.head != lemma and cue.head != lower:
-            continue
+    for cue in _headed_by(cues, heads, lemma, lower):
         if modifiers is None:
             modifiers = [c for c in parse.children[token] if parse.dep[c] in NOUN_MODIFIER_DEPS]
+            words = {w for m in modifiers for w in (parse.lower[m], parse.lemma[m])}
+        if not cue.modifiers <= words:
+            continue
         matched = [
             m
             for m in modifiers
@@ -206,10 +211,23 @@ def _noun_fits(parse: Parse, token: int, cues: tuple[NounCue, ...]) -> tuple[int
     if best is None and parse.pos[token] == "PROPN":  # "received Foreign *Minister* Wang Yi"
         titles = (c for c in parse.children[token] if parse.dep[c] == "compound")
         for title in titles:
-            best = _noun_fits(parse, title, cues)
+            best = _noun_fits(parse, title, cues, heads)
             if best is not None:
                 return best
     return best
+
+
+def _headed_by(
+    cues: tuple[NounCue, ...], heads: CuesByHead, lemma: str, lower: str
+) -> tuple[NounCue, ...]:
+    """The cues whose head is the noun's lemma or lower-case form, in the entry's order."""
+    by_lemma = heads.get(lemma, ())
+    if lemma == lower:
+        return by_lemma
+    by_form = heads.get(lower, ())
+    if not by_lemma or not by_form:
+        return by_lemma or by_form
+    return tuple(cue for cue in cues if cue.head == lemma or cue.head == lower)
 
 
 def _objects(
