@@ -93,7 +93,7 @@ class SentenceActors:
     ) -> None:
         parse = parse_of(sent.doc)
         words = parse.lower[sent.start : sent.end]
-        lemmas = [_lemma(parse.lemma[i], parse.pos[i]) for i in range(sent.start, sent.end)]
+        lemmas = _lemmas(parse, sent.start, sent.end)
         texts = parse.text[sent.start : sent.end]
         offset = sent.start
         self._parse = parse
@@ -224,6 +224,8 @@ class SentenceActors:
         Belarusian troops"."""
         if len(names) < 2:
             return []  # no other name to be coordinated with
+        if all(self._parse.dep[i] != "conj" for i in tokens):
+            return []  # two coordinated words in the phrase: one of them is a "conj"
         conjuncts = self._parse.conjuncts
         linked = {c for word in range(name.start, name.end) for c in conjuncts(word) if c in tokens}
         return [m for m in names if m.start != name.start and linked & set(range(m.start, m.end))]
@@ -262,6 +264,15 @@ class SentenceActors:
             return ()
         actors = SentenceActors(sent, self._dictionary, self._day).actors_at(subject)
         return tuple(a for a in actors if a.placed and not a.is_place)
+
+
+def _lemmas(parse: Parse, start: int, end: int) -> list[str]:
+    """The lower-case lemmas of tokens `start` to `end`, names' made singular (see `_lemma`)."""
+    lemmas = parse.lemma[start:end]
+    for i, pos in enumerate(parse.pos[start:end]):
+        if pos == "PROPN":
+            lemmas[i] = _lemma(lemmas[i], pos)
+    return lemmas
 
 
 def _lemma(lemma: str, pos: str) -> str:

@@ -52,9 +52,13 @@ FALLBACK_PREPS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Dyad:
-    """A source and a target (None for a target-less event), and how sure the finding is."""
+    """A source and a target (None for a target-less event), and how sure the finding is.
+
+    Not frozen: thousands are built per batch, and a frozen dataclass sets each field through
+    object.__setattr__ (twice the cost). Treat as read-only.
+    """
 
     source: Actor
     target: Actor | None

@@ -48,9 +48,13 @@ class Coded:
     words: tuple[int, ...] = ()  # the refining words (token indices), shown as triggers
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SentenceInfo:
-    """The sentence being coded: its position, document, event date and text."""
+    """The sentence being coded: its position, document, event date and text.
+
+    Not frozen: thousands are built per batch, and a frozen dataclass sets each field through
+    object.__setattr__ (twice the cost). Treat as read-only.
+    """
 
     index: int
     document: Document
@@ -74,7 +78,8 @@ def code_sentence(
     `trace` collects why each verb was or was not coded; `home` is the dateline's country.
     """
     parse = parse_of(sent.doc)
-    if not _has_lexicon_verb(parse, sent, context.lexicon):
+    verbs = _lexicon_verbs(parse, sent, context.lexicon)
+    if not verbs:
         return []  # most sentences of real news: no actor matching needed
     text = span_text(sent)
     stated = find_date(text, document.pub_date)
@@ -85,7 +90,7 @@ def code_sentence(
         if trace is not None:
             trace.add("(sentence)", -1, "no actor", detail="it names no actor dyad knows")
         return []
-    candidates, announced = _candidates(parse, sent, context, trace)
+    candidates, announced = _candidates(parse, verbs, context, trace)
     events: dict[tuple[str, str, str], Event] = {}
     for verb, ranked in candidates.items():
         if _governed(parse, verb, candidates):
@@ -109,10 +114,10 @@ def code_sentence(
     return _drop_generic_statements(list(events.values()))
 
 
-def _has_lexicon_verb(parse: Parse, sent: Span, lexicon: Lexicon) -> bool:
-    """Whether any verb of the sentence has lexicon entries."""
+def _lexicon_verbs(parse: Parse, sent: Span, lexicon: Lexicon) -> list[int]:
+    """The verbs of the sentence that have lexicon entries."""
     pos, lemma = parse.pos, parse.lemma
-    return any(pos[i] == "VERB" and lexicon.knows(lemma[i]) for i in range(sent.start, sent.end))
+    return [i for i in range(sent.start, sent.end) if pos[i] == "VERB" and lexicon.knows(lemma[i])]
 
 
 def _governed(parse: Parse, verb: int, candidates: dict[int, list[VerbMatch]]) -> bool:
@@ -136,7 +141,7 @@ def _governed(parse: Parse, verb: int, candidates: dict[int, list[VerbMatch]]) -
 
 
 def _candidates(
-    parse: Parse, sent: Span, context: CodingContext, trace: Trace | None
+    parse: Parse, verbs: list[int], context: CodingContext, trace: Trace | None
 ) -> tuple[dict[int, list[VerbMatch]], dict[int, str]]:
     """Matching lexicon entries per verb that states a real event (not negated, modal or
     hypothetical, nor a complement of such a verb), and which of those verbs announce a deed
@@ -146,9 +151,7 @@ def _candidates(
     announced: dict[int, str] = {}
     lexicon = context.lexicon
     stances = {"future": context.stances.announced, "refused": context.stances.refused}
-    for token in range(sent.start, sent.end):
-        if parse.pos[token] != "VERB" or not lexicon.knows(parse.lemma[token]):
-            continue
+    for token in verbs:
         reason = unreal(parse, token)  # looks up through the verbs it depends on, too
         if reason and reason not in stances:
             _note(trace, parse, token, reason)

@@ -10,9 +10,13 @@ T = TypeVar("T")
 ONE_WORD = 1 << 1  # the bit of one-word phrases in PhraseTable's lengths
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match(Generic[T]):
-    """A phrase found at tokens `start` (inclusive) to `end` (exclusive)."""
+    """A phrase found at tokens `start` (inclusive) to `end` (exclusive).
+
+    Not frozen: thousands are built per batch, and a frozen dataclass sets each field through
+    object.__setattr__ (twice the cost). Treat as read-only.
+    """
 
     start: int
     end: int

@@ -27,9 +27,13 @@ TIME_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VerbFrame:
-    """What a verb governs in the parse: its object, prepositions and complements."""
+    """What a verb governs in the parse: its object, prepositions and complements.
+
+    Not frozen: thousands are built per batch, and a frozen dataclass sets each field through
+    object.__setattr__ (twice the cost). Treat as read-only.
+    """
 
     parse: Parse = field(repr=False)
     verb: int
@@ -94,9 +98,13 @@ class VerbFrame:
         return (lemma,)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VerbMatch:
-    """A lexicon entry that fits a verb frame, with the tokens that matched its conditions."""
+    """A lexicon entry that fits a verb frame, with the tokens that matched its conditions.
+
+    Not frozen: thousands are built per batch, and a frozen dataclass sets each field through
+    object.__setattr__ (twice the cost). Treat as read-only.
+    """
 
     entry: VerbEntry
     frame: VerbFrame
