@@ -103,6 +103,7 @@ class SentenceActors:
         self.previous_targets = previous.targets
         self._dictionary = dictionary
         self._has_pronoun = not PRONOUNS.isdisjoint(words)
+        self._has_former = not FORMER_WORDS.isdisjoint(words)
         self.home = home  # the country of the document's dateline, if any
         self._cache: dict[tuple[int, int], list[Actor]] = {}  # phrases resolved once per verb
         names = _merge(
@@ -189,7 +190,7 @@ class SentenceActors:
             return []
         text = _text(parse, head, tokens)
         name = _with_nationality(name, names)
-        former = any(parse.lower[i] in FORMER_WORDS for i in tokens)
+        former = self._has_former and any(parse.lower[i] in FORMER_WORDS for i in tokens)
         found = [name, *self._coordinated(name, names, tokens)]
         role_entry = role.value if role else None
         return [_compose(m.value, role_entry, text, former, confidence) for m in found]

@@ -96,9 +96,8 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
             targets, slot_factor = carried, SENTENCE_ACTOR
     if targets is None:
         return []
-    unplaced = any(not a.placed for a in (*sources, *targets))
-    where = actors.place if unplaced else None
-    sources, targets = _place(sources, targets, where, actors.home)
+    if any(not a.placed for a in (*sources, *targets)):  # else there is nothing to place
+        sources, targets = _place(sources, targets, actors.place, actors.home)
     if not targets:
         if match.entry.code.startswith(UNDIRECTED_ROOTS):
             return [_dyad(source, None, factor * NO_TARGET) for source in sources]

@@ -26,6 +26,8 @@ READINESS = frozenset(
 # to sign"; and that deny it: "was *unable* to agree".
 SPECULATION = frozenset({"likely", "unlikely", "expect", "expected", "reluctant", "hesitant"})
 UNABLE = frozenset({"unable", "unwilling"})
+# The dependents that can deny a verb (see `_negates`).
+DENYING_DEPS = frozenset({"neg", "nsubj", "nsubjpass", "dobj", "advmod"})
 
 
 def unreal(parse: Parse, verb: int) -> str | None:
@@ -51,7 +53,7 @@ def unreal(parse: Parse, verb: int) -> str | None:
 def _own_mood(parse: Parse, verb: int) -> str | None:
     dep, lower, tag = parse.dep, parse.lower, parse.tag
     children = parse.children[verb]
-    if any(_negates(parse, c) for c in children):
+    if any(dep[c] in DENYING_DEPS and _negates(parse, c) for c in children):
         # "did not sign", "No Russian warplanes entered", "made no arrests"; but "*will not*
         # lift sanctions" announces a refusal
         modal = next((c for c in children if dep[c] == "aux" and tag[c] == "MD"), None)

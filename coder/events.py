@@ -90,7 +90,8 @@ def code_sentence(
         if trace is not None:
             trace.add("(sentence)", -1, "no actor", detail="it names no actor dyad knows")
         return []
-    candidates, announced = _candidates(parse, verbs, context, trace)
+    fits: dict[int, list[VerbMatch]] = {}  # every verb's fitting entries, matched once
+    candidates, announced = _candidates(parse, verbs, context, trace, fits)
     events: dict[tuple[str, str, str], Event] = {}
     for verb, ranked in candidates.items():
         if _governed(parse, verb, candidates):
@@ -104,7 +105,7 @@ def code_sentence(
         if match.entry.code == GENERIC_STATEMENT and _reports_a_clause(parse, verb):
             _note(trace, parse, verb, "reported clause", match, "the reported clause is the event")
             continue
-        coded = _code_of(match, announced.get(verb), context)
+        coded = _code_of(match, announced.get(verb), context, fits)
         _note(trace, parse, verb, "coded", match, coded.how)
         triggers = _triggers(match, coded)
         for dyad in dyads:
@@ -141,7 +142,11 @@ def _governed(parse: Parse, verb: int, candidates: dict[int, list[VerbMatch]]) -
 
 
 def _candidates(
-    parse: Parse, verbs: list[int], context: CodingContext, trace: Trace | None
+    parse: Parse,
+    verbs: list[int],
+    context: CodingContext,
+    trace: Trace | None,
+    fits: dict[int, list[VerbMatch]],
 ) -> tuple[dict[int, list[VerbMatch]], dict[int, str]]:
     """Matching lexicon entries per verb that states a real event (not negated, modal or
     hypothetical, nor a complement of such a verb), and which of those verbs announce a deed
@@ -156,7 +161,7 @@ def _candidates(
         if reason and reason not in stances:
             _note(trace, parse, token, reason)
             continue
-        ranked = match_verbs(VerbFrame.of(parse, token), lexicon)
+        ranked = _fitting(parse, token, lexicon, fits)
         if reason in stances:
             ranked = [m for m in ranked if stances[reason](m.entry.code)]
             announced[token] = reason
@@ -169,7 +174,22 @@ def _candidates(
     return candidates, announced
 
 
-def _code_of(match: VerbMatch, announced: str | None, context: CodingContext) -> Coded:
+def _fitting(
+    parse: Parse, verb: int, lexicon: Lexicon, fits: dict[int, list[VerbMatch]]
+) -> list[VerbMatch]:
+    """The lexicon entries that fit the verb, best first, kept in `fits`: a complement whose
+    deed refines a statement ("agreed to *expand* cooperation") is a candidate verb too."""
+    if verb not in fits:
+        fits[verb] = match_verbs(VerbFrame.of(parse, verb), lexicon)
+    return fits[verb]
+
+
+def _code_of(
+    match: VerbMatch,
+    announced: str | None,
+    context: CodingContext,
+    fits: dict[int, list[VerbMatch]],
+) -> Coded:
     """The event code of a chosen match: a deed announced for the future codes as its intent or
     threat, one announced as not to be done as its refusal; a statement takes its subcode from
     the deed it is about; a generic attack takes the code of the weapon that carried it out
@@ -181,7 +201,7 @@ def _code_of(match: VerbMatch, announced: str | None, context: CodingContext) ->
     if announced == "refused":
         code = context.stances.refused(code) or code
         return Coded(code, "announced as not to be done: coded as the refusal")
-    refined, deed = _refined(match, context)
+    refined, deed = _refined(match, context, fits)
     if deed is not None:
         frame = deed.frame
         particle = (frame.particle,) if frame.particle is not None else ()
@@ -194,7 +214,9 @@ def _code_of(match: VerbMatch, announced: str | None, context: CodingContext) ->
     return Coded(code)
 
 
-def _refined(match: VerbMatch, context: CodingContext) -> tuple[str, VerbMatch | None]:
+def _refined(
+    match: VerbMatch, context: CodingContext, fits: dict[int, list[VerbMatch]]
+) -> tuple[str, VerbMatch | None]:
     """The entry's code, or the subcode its complement's deed gives a statement about it
     ("urged Germany to *send missiles*": 0232), with the deed's match."""
     code = match.entry.code
@@ -217,7 +239,7 @@ def _refined(match: VerbMatch, context: CodingContext) -> tuple[str, VerbMatch |
             dep[c] == "neg" for c in parse.children[verb]
         ):
             continue
-        for deed in match_verbs(VerbFrame.of(parse, verb), lexicon):
+        for deed in _fitting(parse, verb, lexicon, fits):
             refined = context.stances.refine(code, deed.entry.code)
             if refined:
                 return refined, deed

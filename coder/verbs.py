@@ -6,6 +6,7 @@ Words are token indices into the document's `Parse` (see coder/parse.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from coder.lexicon import CuesByHead, Lexicon, NounCue, VerbEntry
 from coder.parse import Parse
@@ -137,7 +138,7 @@ def match_verbs(frame: VerbFrame, lexicon: Lexicon) -> list[VerbMatch]:
                 cues, n_words = fit
                 rank = (priority, entry.specificity + n_words, -entry.order)
                 ranked.append((rank, VerbMatch(entry, frame, cues)))
-    ranked.sort(key=lambda pair: pair[0], reverse=True)
+    ranked.sort(key=itemgetter(0), reverse=True)
     return [match for _, match in ranked]
 
 
