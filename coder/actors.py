@@ -2,7 +2,8 @@
 
 A noun phrase is coded from the dictionary entries inside it: a country, region, city,
 organisation or person, plus a role word or office title ("Russian forces" → RUS + MIL =
-`RUSMIL`). People are coded by the office they held on the event's date.
+`RUSMIL`). People are coded by the office they held on the event's date. Words are token
+indices into the document's `Parse` (see coder/parse.py).
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from spacy.attrs import LEMMA, LOWER, ORTH, POS
-from spacy.symbols import PROPN, VERB
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span
 
 from coder.dictionaries import FORMER, ActorDictionary, ActorEntry, RoleEntry
+from coder.parse import Parse, parse_of
 from coder.phrases import Match
 from coder.records import Actor, Event
 
@@ -45,8 +45,6 @@ PLACE_WORDS = frozenset(
 BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite"})
 # Entries that say where something happened ("in Mali", "in Niamey", "in Kharkiv").
 PLACE_KINDS = frozenset({"country", "capital", "place"})
-WORDS_KEY = "dyad.words"  # Doc.user_data key of the words cache
-TEXT_KEY = "dyad.text"  # Doc.user_data key of the document's text
 # Subject pronouns that refer back to the previous sentence's actor.
 PRONOUNS = frozenset({"it", "he", "she", "they"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
@@ -93,26 +91,28 @@ class SentenceActors:
         previous: Antecedents = NO_ANTECEDENTS,
         home: str | None = None,
     ) -> None:
-        all_words, all_lemmas, _, all_texts = doc_words(sent.doc)
-        words = all_words[sent.start : sent.end]
-        lemmas = all_lemmas[sent.start : sent.end]
-        texts = all_texts[sent.start : sent.end]
+        parse = parse_of(sent.doc)
+        words = parse.lower[sent.start : sent.end]
+        lemmas = _lemmas(parse, sent.start, sent.end)
+        texts = parse.text[sent.start : sent.end]
         offset = sent.start
-        self._doc = sent.doc
+        self._parse = parse
         self._day = day
         self._previous = previous.sources
         self._previous_sent = previous.sentence  # its subject, if it coded nothing: looked up late
         self.previous_targets = previous.targets
         self._dictionary = dictionary
         self._has_pronoun = not PRONOUNS.isdisjoint(words)
+        self._has_former = not FORMER_WORDS.isdisjoint(words)
         self.home = home  # the country of the document's dateline, if any
         self._cache: dict[tuple[int, int], list[Actor]] = {}  # phrases resolved once per verb
-        names = _merge(dictionary.names.find(words), dictionary.abbreviations.find(texts))
-        self._roles = _by_token(dictionary.roles.find(words, lemmas), offset)
-        role_tokens = {i for m in self._roles for i in range(m.start, m.end)}
-        self._names = _names_as_written(
-            sent, _by_token(names, offset), role_tokens, dictionary, words
+        names = _merge(
+            dictionary.names.find(words, offset=offset),
+            dictionary.abbreviations.find(texts, offset=offset),
         )
+        self._roles = dictionary.roles.find(words, lemmas, offset=offset)
+        role_tokens = {i for m in self._roles for i in range(m.start, m.end)}
+        self._names = _names_as_written(parse, sent, names, role_tokens, dictionary, words)
 
     @property
     def has_names(self) -> bool:
@@ -130,52 +130,55 @@ class SentenceActors:
         """The dictionary names found in the sentence, in order (for explanations)."""
         return list(self._names)
 
-    def actors_at(self, head: Token, verb: Token | None = None) -> list[Actor]:
+    def actors_at(self, head: int, verb: int | None = None) -> list[Actor]:
         """The actors a noun phrase codes to: one per conjunct ("France and Germany") and per
         coordinated modifier ("Chinese and Belarusian troops").
 
         A role-only phrase ("protesters") takes its country from a place named on the phrase or
         on `verb` ("arrested protesters in Tbilisi").
         """
-        key = (head.i, verb.i if verb is not None else -1)
+        key = (head, verb if verb is not None else -1)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._cache[key] = self._actors_at(head, verb)
         return cached
 
-    def _actors_at(self, head: Token, verb: Token | None) -> list[Actor]:
-        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+    def _actors_at(self, head: int, verb: int | None) -> list[Actor]:
+        parse = self._parse
+        if parse.lower[head] in PRONOUNS and parse.pos[head] == "PRON":
             return self._antecedents(head)
         actors: list[Actor] = []
-        for token in (head, *(c for c in head.conjuncts if c.i > head.i)):
+        for token in (head, *(c for c in parse.conjuncts(head) if c > head)):
             for actor in self.phrase_actors(token, verb):
                 if all(actor.code != seen.code for seen in actors):
                     actors.append(actor)
         return actors
 
-    def phrase_actors(self, head: Token, verb: Token | None = None) -> list[Actor]:
+    def phrase_actors(self, head: int, verb: int | None = None) -> list[Actor]:
         """The actors of the noun phrase headed by `head`: usually one, none if it names none."""
-        head = counted_noun(head)
-        tokens = phrase_tokens(head)
-        names = self._dated(_within(self._names, tokens))
-        name = _nearest(names, head.i)
-        role = _nearest(_within(self._roles, tokens), head.i)
+        parse = self._parse
+        head = counted_noun(parse, head)
+        tokens = phrase_tokens(parse, head)
+        names = _within(self._dated_names, tokens)
+        name = _nearest(names, head)
+        role = _nearest(_within(self._roles, tokens), head)
         confidence = 1.0
         heads_role = role is not None and (  # "the police", "opposition leader Rached X"
-            role.start <= head.i < role.end or _titles(role, head)
+            role.start <= head < role.end or _titles(parse, role, head)
         )
         for holder in (head, verb):  # "military cooperation" is no actor: its head is no role
             if name is None and heads_role and holder is not None:
-                name = _nearest(self._dated(_within(self._names, _locative_tokens(holder))), head.i)
+                located = _within(self._dated_names, _locative_tokens(parse, holder))
+                name = _nearest(located, head)
                 confidence = INFERRED_COUNTRY
-        if name is None and heads_role and _owned_by_pronoun(head):
+        if name is None and heads_role and _owned_by_pronoun(parse, head):
             return []  # "their troops", "its forces": the subject itself, not another actor
         if name is None and heads_role and role is not None:  # "the police": place it later
             role_entry = role.value
             return [
                 Actor(
                     role_entry.role,
-                    _text(head, tokens),
+                    _text(parse, head, tokens),
                     None,
                     role_entry.role,
                     role_entry.label,
@@ -185,9 +188,9 @@ class SentenceActors:
             ]
         if name is None:
             return []
-        text = _text(head, tokens)
+        text = _text(parse, head, tokens)
         name = _with_nationality(name, names)
-        former = any(self._doc[i].lower_ in FORMER_WORDS for i in tokens)
+        former = self._has_former and any(parse.lower[i] in FORMER_WORDS for i in tokens)
         found = [name, *self._coordinated(name, names, tokens)]
         role_entry = role.value if role else None
         return [_compose(m.value, role_entry, text, former, confidence) for m in found]
@@ -198,19 +201,22 @@ class SentenceActors:
         northern Rakhine state"); None if it names none, or several."""
         countries = {
             match.value.country
-            for match in self._dated(self._names)
+            for match in self._dated_names
             if match.value.country
             and match.value.kind in PLACE_KINDS
-            and _in_locative(self._doc[match.end - 1])
+            and _in_locative(self._parse, match.end - 1)
         }
         return countries.pop() if len(countries) == 1 else None
 
-    def _dated(self, matches: list[Match]) -> list[Match]:
-        """Matches with people coded as of the event's date; people out of any office dropped."""
+    @cached_property
+    def _dated_names(self) -> list[Match]:
+        """The names with people coded as of the event's date; people out of any office dropped."""
         dated = []
-        for match in matches:
+        for match in self._names:
             entry = match.value.on(self._day)
-            if entry is not None:
+            if entry is match.value:
+                dated.append(match)  # no office terms: the entry as it is
+            elif entry is not None:
                 dated.append(Match(match.start, match.end, entry))
         return dated
 
@@ -219,23 +225,27 @@ class SentenceActors:
         Belarusian troops"."""
         if len(names) < 2:
             return []  # no other name to be coordinated with
-        words = self._doc[name.start : name.end]
-        linked = {c.i for word in words for c in word.conjuncts if c.i in tokens}
+        if all(self._parse.dep[i] != "conj" for i in tokens):
+            return []  # two coordinated words in the phrase: one of them is a "conj"
+        conjuncts = self._parse.conjuncts
+        linked = {c for word in range(name.start, name.end) for c in conjuncts(word) if c in tokens}
         return [m for m in names if m.start != name.start and linked & set(range(m.start, m.end))]
 
-    def _antecedents(self, pronoun: Token) -> list[Actor]:
+    def _antecedents(self, pronoun: int) -> list[Actor]:
         """The previous sentence's actor for "it", "he", "she" (only if there was exactly one),
         or its actors for "they": the sources it coded, else its main clause's subject ("Myanmar's
         military faces its toughest challenge. *It* carried out airstrikes ...")."""
         if not self._previous and self._previous_sent is not None:
             self._previous = self._subject_of(self._previous_sent)
             self._previous_sent = None
-        if not self._previous or (pronoun.lower_ != "they" and len(self._previous) != 1):
+        if not self._previous or (
+            self._parse.lower[pronoun] != "they" and len(self._previous) != 1
+        ):
             return []
         return [
             Actor(
                 a.code,
-                pronoun.text,
+                self._parse.text[pronoun],
                 a.country,
                 a.role,
                 f"{PRONOUN_ENTRY}{a.entry}",
@@ -246,34 +256,30 @@ class SentenceActors:
 
     def _subject_of(self, sent: Span) -> tuple[Actor, ...]:
         """The named actors of a sentence's main subject (no pronoun, place or unplaced role)."""
-        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.pos_ == "PRON":
+        parse = self._parse
+        subject = next(
+            (c for c in parse.children[sent.root.i] if parse.dep[c] in ("nsubj", "nsubjpass")),
+            None,
+        )
+        if subject is None or parse.pos[subject] == "PRON":
             return ()
         actors = SentenceActors(sent, self._dictionary, self._day).actors_at(subject)
         return tuple(a for a in actors if a.placed and not a.is_place)
 
 
-def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool], list[str]]:
-    """Every token's lower-case form, lower-case lemma, whether it is a verb, and its text as
-    written, read once per document (cheaper than a spaCy Token object per word)."""
-    cached = doc.user_data.get(WORDS_KEY)
-    if cached is None:
-        strings = doc.vocab.strings
-        columns = doc.to_array([LOWER, LEMMA, POS, ORTH]).tolist()
-        cached = (
-            [strings[lower] for lower, _, _, _ in columns],
-            [_lemma(strings[lemma].lower(), pos) for _, lemma, pos, _ in columns],
-            [pos == VERB for _, _, pos, _ in columns],
-            [strings[orth] for _, _, _, orth in columns],
-        )
-        doc.user_data[WORDS_KEY] = cached
-    return cached
+def _lemmas(parse: Parse, start: int, end: int) -> list[str]:
+    """The lower-case lemmas of tokens `start` to `end`, names' made singular (see `_lemma`)."""
+    lemmas = parse.lemma[start:end]
+    for i, pos in enumerate(parse.pos[start:end]):
+        if pos == "PROPN":
+            lemmas[i] = _lemma(lemmas[i], pos)
+    return lemmas
 
 
-def _lemma(lemma: str, pos: int) -> str:
+def _lemma(lemma: str, pos: str) -> str:
     """The lemma, singular where the tagger took a capitalised plural for a name and kept it
     whole ("Gunmen kidnapped ...", "Protesters marched ...")."""
-    if pos != PROPN or len(lemma) < 4:
+    if pos != "PROPN" or len(lemma) < 4:
         return lemma
     if lemma.endswith("men"):
         return lemma[:-3] + "man"
@@ -282,16 +288,6 @@ def _lemma(lemma: str, pos: int) -> str:
     if lemma.endswith("s") and not lemma.endswith("ss"):
         return lemma[:-1]
     return lemma
-
-
-def span_text(span: Span) -> str:
-    """A span's text, sliced from the document's text read once per document (`Span.text` and
-    `Doc.text` build a Token object per word on every call)."""
-    doc = span.doc
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return str(text)[span.start_char : span.end_char]
 
 
 def _merge(first: list[Match], second: list[Match]) -> list[Match]:
@@ -305,45 +301,48 @@ def _merge(first: list[Match], second: list[Match]) -> list[Match]:
     return kept
 
 
-def phrase_tokens(head: Token) -> set[int]:
+def phrase_tokens(parse: Parse, head: int) -> set[int]:
     """Indexes of the tokens in the noun phrase headed by `head`: its modifiers, and the noun
     phrase of an "of" ("the government of Belarus"), but not that noun's own places ("the
     sidelines of a forum in Singapore" names no Singaporean actor)."""
-    keep = {head.i}
-    for child in head.children:
-        if child.dep_ in MODIFIER_DEPS:
-            keep.update(token.i for token in child.subtree)
-        elif child.dep_ == "punct" and child.text == "-" and child.i < head.i:
-            keep.add(child.i)  # "al - Shabaab", split by the tokenizer
-        elif child.dep_ == "prep" and (
-            child.lower_ in OF_PREPS
-            or (child.lower_ == "for" and head.lemma_.lower() in AFFILIATION_NOUNS)
+    dep, lower, children = parse.dep, parse.lower, parse.children
+    keep = {head}
+    for child in children[head]:
+        if dep[child] in MODIFIER_DEPS:
+            keep.update(parse.subtree(child))
+        elif dep[child] == "punct" and parse.text[child] == "-" and child < head:
+            keep.add(child)  # "al - Shabaab", split by the tokenizer
+        elif dep[child] == "prep" and (
+            lower[child] in OF_PREPS
+            or (lower[child] == "for" and parse.lemma[head] in AFFILIATION_NOUNS)
         ):
-            keep.add(child.i)
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    for noun in (pobj, *pobj.conjuncts):  # "of Serbia and Kosovo"
-                        keep.update(phrase_tokens(noun))
-        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i > head.i:
-            keep.add(child.i)  # "a drone launched by the Houthis": the Houthis' drone
-            _keep_objects(child, "agent", keep)
-        elif child.dep_ in ("acl", "amod") and child.lemma_.lower() in ALLEGIANCE_WORDS:
-            keep.add(child.i)  # "forces loyal to Dagalo", "hackers linked to Russia's GRU"
-            _keep_objects(child, "prep", keep)
+            keep.add(child)
+            for pobj in children[child]:
+                if dep[pobj] == "pobj":
+                    for noun in (pobj, *parse.conjuncts(pobj)):  # "of Serbia and Kosovo"
+                        keep.update(phrase_tokens(parse, noun))
+        elif dep[child] == "acl" and parse.tag[child] == "VBN" and child > head:
+            keep.add(child)  # "a drone launched by the Houthis": the Houthis' drone
+            _keep_objects(parse, child, "agent", keep)
+        elif dep[child] in ("acl", "amod") and parse.lemma[child] in ALLEGIANCE_WORDS:
+            keep.add(child)  # "forces loyal to Dagalo", "hackers linked to Russia's GRU"
+            _keep_objects(parse, child, "prep", keep)
     return keep
 
 
-def _keep_objects(word: Token, link: str, keep: set[int]) -> None:
+def _keep_objects(parse: Parse, word: int, link: str, keep: set[int]) -> None:
     """Add the word's `link` dependents ("by", "to") and the noun phrases they govern."""
-    for child in word.children:
-        if child.dep_ == link:
-            keep.add(child.i)
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    keep.update(phrase_tokens(pobj))
+    dep, children = parse.dep, parse.children
+    for child in children[word]:
+        if dep[child] == link:
+            keep.add(child)
+            for pobj in children[child]:
+                if dep[pobj] == "pobj":
+                    keep.update(phrase_tokens(parse, pobj))
 
 
 def _names_as_written(
+    parse: Parse,
     sent: Span,
     matches: list[Match],
     role_tokens: set[int],
@@ -356,80 +355,81 @@ def _names_as_written(
     for match in matches:
         if match.value.kind == "water":
             continue  # "the Gulf of Aden": no actor, and not "the Gulf" states either
-        if _stance_prefixed(sent.doc, match.start):
+        if _stance_prefixed(parse, match.start):
             continue  # "pro-European protesters" are no Europeans, "anti-Russian" no Russians
-        if _written_as_name(sent, match, role_tokens):
+        if _written_as_name(parse, sent, match, role_tokens):
             kept.append(match)
         elif match.end - match.start > 1:
             start = match.start + 1
-            inner = dictionary.names.find(words[start - sent.start : match.end - sent.start])
-            kept.extend(
-                _names_as_written(sent, _by_token(inner, start), role_tokens, dictionary, words)
-            )
+            inner_words = words[start - sent.start : match.end - sent.start]
+            inner = dictionary.names.find(inner_words, offset=start)
+            kept.extend(_names_as_written(parse, sent, inner, role_tokens, dictionary, words))
     return kept
 
 
-def _stance_prefixed(doc: Doc, start: int) -> bool:
+def _stance_prefixed(parse: Parse, start: int) -> bool:
     """Whether a name follows "pro-" or "anti-": a stance toward the actor, not the actor."""
     return (
         start >= 2
-        and doc[start - 1].text == "-"
-        and doc[start - 2].lower_ in STANCE_PREFIXES
-        and doc[start - 2].idx + len(doc[start - 2].text) == doc[start - 1].idx
+        and parse.text[start - 1] == "-"
+        and parse.lower[start - 2] in STANCE_PREFIXES
+        and parse.idx[start - 2] + len(parse.text[start - 2]) == parse.idx[start - 1]
     )
 
 
-def _written_as_name(sent: Span, match: Match, role_tokens: set[int]) -> bool:
+def _written_as_name(parse: Parse, sent: Span, match: Match, role_tokens: set[int]) -> bool:
     """A place name counts only as a proper noun of its own, written with a capital: "Split"
     the city, not "a split" (a rejected place gives way to the names inside it); not "Kais" in "Kais Saied" (a name next to another name, unless
     that is a title or a place word: "Istanbul Mayor", "Kharkiv Oblast"). Other names count."""
     if match.value.kind != "place":
         return True
-    doc = sent.doc
-    last = doc[match.end - 1]  # "southern Lebanon": the name's own word is capitalised
-    if not last.text[:1].isupper() or last.pos_ != "PROPN":
+    last = match.end - 1  # "southern Lebanon": the name's own word is capitalised
+    if not parse.text[last][:1].isupper() or parse.pos[last] != "PROPN":
         return False
-    before = doc[match.start - 1] if match.start > sent.start else None
-    after = doc[match.end] if match.end < sent.end else None
-    for word in (before, after):
-        if word is None or word.pos_ != "PROPN" or word.i in role_tokens:
+    before = match.start - 1 if match.start > sent.start else None
+    after = match.end if match.end < sent.end else None
+    for word, is_before in ((before, True), (after, False)):
+        if word is None or parse.pos[word] != "PROPN" or word in role_tokens:
             continue
-        if word is before or word.lower_ not in PLACE_WORDS:
+        if is_before or parse.lower[word] not in PLACE_WORDS:
             return False
     return True
 
 
-def _in_locative(token: Token) -> bool:
+def _in_locative(parse: Parse, token: int) -> bool:
     """Whether the word is in the object of "in", "across", "at"... ("in northern Rakhine")."""
-    while token.dep_ in ("compound", "amod", "flat", "nmod") and token.head is not token:
-        token = token.head
-    if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
+    dep, lower, head = parse.dep, parse.lower, parse.head
+    while dep[token] in ("compound", "amod", "flat", "nmod") and head[token] != token:
+        token = head[token]
+    if dep[token] != "pobj" or lower[head[token]] not in LOCATIVE_PREPS:
         return False
     # not where something else happened: "after a Koran burning *in Stockholm*"
-    return not any(a.dep_ == "prep" and a.lower_ in BACKGROUND_PREPS for a in token.head.ancestors)
+    return not any(
+        dep[a] == "prep" and lower[a] in BACKGROUND_PREPS for a in parse.ancestors(head[token])
+    )
 
 
-def _owned_by_pronoun(head: Token) -> bool:
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+def _owned_by_pronoun(parse: Parse, head: int) -> bool:
+    return any(parse.dep[c] == "poss" and parse.pos[c] == "PRON" for c in parse.children[head])
 
 
-def counted_noun(head: Token) -> Token:
+def counted_noun(parse: Parse, head: int) -> int:
     """The noun a quantity word counts ("dozens of protesters" → "protesters"), else `head`."""
-    if head.lower_ not in QUANTITY_NOUNS and head.lemma_.lower() not in QUANTITY_NOUNS:
+    if parse.lower[head] not in QUANTITY_NOUNS and parse.lemma[head] not in QUANTITY_NOUNS:
         return head
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
+    for prep in parse.children[head]:
+        if parse.dep[prep] == "prep" and parse.lower[prep] == "of":
+            for pobj in parse.children[prep]:
+                if parse.dep[pobj] == "pobj":
                     return pobj
     return head
 
 
-def _locative_tokens(head: Token) -> set[int]:
+def _locative_tokens(parse: Parse, head: int) -> set[int]:
     keep: set[int] = set()
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
-            keep.update(token.i for token in child.subtree)
+    for child in parse.children[head]:
+        if parse.dep[child] == "prep" and parse.lower[child] in LOCATIVE_PREPS:
+            keep.update(parse.subtree(child))
     return keep
 
 
@@ -459,22 +459,18 @@ def _compose(
     return Actor(country + (code_role or ""), text, name.country, code_role, label, confidence)
 
 
-def _by_token(matches: list[Match], offset: int) -> list[Match]:
-    return [Match(m.start + offset, m.end + offset, m.value) for m in matches]
-
-
-def _titles(role: Match, head: Token) -> bool:
+def _titles(parse: Parse, role: Match, head: int) -> bool:
     """Whether a role phrase stands just before a name as its title: "opposition leader
     *Rached Ghannouchi*", "activist *Alaa Abd el-Fattah*". Not a government title: "President
     *X*" of no known country is as likely foreign as not."""
-    if head.pos_ != "PROPN" or role.end > head.i or role.value.role.startswith("GOV"):
+    pos = parse.pos
+    if pos[head] != "PROPN" or role.end > head or role.value.role.startswith("GOV"):
         return False
-    doc = head.doc
-    return all(doc[i].pos_ == "PROPN" for i in range(role.end, head.i + 1))
+    return all(pos[i] == "PROPN" for i in range(role.end, head + 1))
 
 
 def _within(matches: list[Match], tokens: set[int]) -> list[Match]:
-    return [m for m in matches if all(i in tokens for i in range(m.start, m.end))]
+    return [m for m in matches if tokens.issuperset(range(m.start, m.end))]
 
 
 def _nearest(matches: list[Match], head: int) -> Match | None:
@@ -490,13 +486,13 @@ def _nearest(matches: list[Match], head: int) -> Match | None:
     return best
 
 
-def _text(head: Token, tokens: set[int]) -> str:
-    doc = head.doc
+def _text(parse: Parse, head: int, tokens: set[int]) -> str:
     if len(tokens) == 1:
-        return head.text  # a one-word phrase: no determiner or punctuation to trim
+        return parse.text[head]  # a one-word phrase: no determiner or punctuation to trim
     start, end = min(tokens), max(tokens) + 1
-    while start < end - 1 and (doc[start].is_space or doc[start].dep_ in ("det", "punct")):
+    space, dep = parse.is_space, parse.dep
+    while start < end - 1 and (space[start] or dep[start] in ("det", "punct")):
         start += 1
-    while end - 1 > start and (doc[end - 1].is_space or doc[end - 1].dep_ == "punct"):
+    while end - 1 > start and (space[end - 1] or dep[end - 1] == "punct"):
         end -= 1
-    return span_text(doc[start:end]).strip()
+    return parse.text_of(start, end).strip()

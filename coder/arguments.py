@@ -1,16 +1,16 @@
 """Who did it and to whom: the source and target actors of a matched verb.
 
 Each dyad carries how sure the coder is of the way its actors were found (docs/coding.md).
+Words are token indices into the document's `Parse` (see coder/parse.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
-
 from coder.actors import INFERRED_COUNTRY, PRONOUN_ENTRY, SentenceActors
 from coder.dictionaries import INTERNATIONAL
+from coder.parse import Parse
 from coder.records import Actor
 from coder.verbs import VerbFrame, VerbMatch
 
@@ -52,9 +52,13 @@ FALLBACK_PREPS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Dyad:
-    """A source and a target (None for a target-less event), and how sure the finding is."""
+    """A source and a target (None for a target-less event), and how sure the finding is.
+
+    Not frozen: thousands are built per batch, and a frozen dataclass sets each field through
+    object.__setattr__ (twice the cost). Treat as read-only.
+    """
 
     source: Actor
     target: Actor | None
@@ -92,13 +96,12 @@ def find_dyads(match: VerbMatch, actors: SentenceActors, *, material: bool = Fal
             targets, slot_factor = carried, SENTENCE_ACTOR
     if targets is None:
         return []
-    unplaced = any(not a.placed for a in (*sources, *targets))
-    where = actors.place if unplaced else None
-    sources, targets = _place(sources, targets, where, actors.home)
+    if any(not a.placed for a in (*sources, *targets)):  # else there is nothing to place
+        sources, targets = _place(sources, targets, actors.place, actors.home)
     if not targets:
         if match.entry.code.startswith(UNDIRECTED_ROOTS):
             return [_dyad(source, None, factor * NO_TARGET) for source in sources]
-        speakers = _foreign_speakers(verb, actors, sources)
+        speakers = _foreign_speakers(match.frame.parse, verb, actors, sources)
         if speakers:
             return [_dyad(s, t, factor * SPEAKER) for s in sources for t in speakers]
         return [_dyad(s, _own_country(s), factor * OWN_COUNTRY) for s in sources]
@@ -134,17 +137,16 @@ def _fallback_targets(
     complement ("eased sanctions on Belarus", "agreed to a ceasefire with Israel"), else in the
     object phrase itself ("denied Israeli allegations")."""
     frame = match.frame
-    tokens: list[Token] = []
+    parse = frame.parse
+    tokens: list[int] = []
     for name, _, pobj in frame.preps:
         if name in FALLBACK_PREPS:
             tokens.append(pobj)
-            tokens.extend(_nested_pobjs(pobj))
-    clause_args = [  # "demanded that India extradite ...", "threatened to attack Ukraine"
-        c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")
-    ]
+            tokens.extend(_nested_pobjs(parse, pobj))
+    clause_args = _clause_arguments(frame)
     tokens.extend(clause_args)
     # "refused to ease sanctions *on Belarus*", "threatened to sever ties *with France*"
-    tokens.extend(pobj for arg in clause_args for pobj in _nested_pobjs(arg))
+    tokens.extend(pobj for arg in clause_args for pobj in _nested_pobjs(parse, arg))
     for token in tokens:
         found = [a for a in actors.actors_at(token, frame.verb) if _can_target(a, material)]
         if any(actor.code not in source_codes for actor in found):
@@ -165,10 +167,11 @@ def _only_other_actor(
 ) -> list[Actor] | None:
     """The one other actor the sentence names outside any subject ("pledged food rations for
     families displaced by flooding in Bangladesh" → Bangladesh), or None if not exactly one."""
-    sent = match.frame.verb.sent
+    parse = match.frame.parse
+    sent = parse.token(match.frame.verb).sent
     found: dict[str, Actor] = {}
-    for token in sent:
-        if token.pos_ not in ("NOUN", "PROPN") or _in_subject(token):
+    for token in range(sent.start, sent.end):
+        if parse.pos[token] not in ("NOUN", "PROPN") or _in_subject(parse, token):
             continue
         for actor in actors.phrase_actors(token):
             if not actor.placed or not _can_target(actor, material):
@@ -189,10 +192,12 @@ def _carried_target(
     return carried if len({_party(t.code) for t in carried}) == 1 else []
 
 
-def _foreign_speakers(verb: Token, actors: SentenceActors, sources: list[Actor]) -> list[Actor]:
+def _foreign_speakers(
+    parse: Parse, verb: int, actors: SentenceActors, sources: list[Actor]
+) -> list[Actor]:
     """Who reports a deed that names no target, when that is another country: "Pakistani
     troops violated the ceasefire, *the Indian army* said" → India, the party wronged."""
-    speaker = _speaker_token(verb)
+    speaker = _speaker_token(parse, verb)
     if speaker is None:
         return []
     found = [a for a in actors.actors_at(speaker) if a.placed and a.country]
@@ -202,22 +207,25 @@ def _foreign_speakers(verb: Token, actors: SentenceActors, sources: list[Actor])
     return found
 
 
-def _speaker_token(verb: Token) -> Token | None:
+def _speaker_token(parse: Parse, verb: int) -> int | None:
     """The subject of the speech verb that reports `verb`: "X said (that) *verb*", "*verb*,
     X said", "*verb*, according to X"."""
-    for child in verb.children:
-        if child.dep_ == "parataxis" and child.lemma_.lower() in SPEECH_VERBS:
-            return next((c for c in child.children if c.dep_ == "nsubj"), None)
-        if child.dep_ == "prep" and child.lower_ == "according":
-            to = next((c for c in child.children if c.lower_ == "to"), None)
-            return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    dep, lower, children = parse.dep, parse.lower, parse.children
+    for child in children[verb]:
+        if dep[child] == "parataxis" and parse.lemma[child] in SPEECH_VERBS:
+            return next((c for c in children[child] if dep[c] == "nsubj"), None)
+        if dep[child] == "prep" and lower[child] == "according":
+            to = next((c for c in children[child] if lower[c] == "to"), None)
+            if to is None:
+                return None
+            return next((c for c in children[to] if dep[c] == "pobj"), None)
     head = verb
     for _ in range(3):
-        if head.dep_ not in ("ccomp", "conj") or head.head is head:
+        if dep[head] not in ("ccomp", "conj") or parse.head[head] == head:
             return None
-        head = head.head
-        if head.lemma_.lower() in SPEECH_VERBS:
-            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        head = parse.head[head]
+        if parse.lemma[head] in SPEECH_VERBS:
+            return next((c for c in children[head] if dep[c] == "nsubj"), None)
     return None
 
 
@@ -239,26 +247,38 @@ def _party(code: str) -> str:
     return code if code.startswith(INTERNATIONAL) else code[:3]
 
 
-def _in_subject(token: Token) -> bool:
+def _in_subject(parse: Parse, token: int) -> bool:
     """Whether the token is part of a subject ("officials in Kyiv said")."""
-    for ancestor in (token, *token.ancestors):
-        if ancestor.dep_ in ("nsubj", "nsubjpass", "agent"):
+    for ancestor in (token, *parse.ancestors(token)):
+        if parse.dep[ancestor] in ("nsubj", "nsubjpass", "agent"):
             return True
     return False
 
 
-def _nested_pobjs(token: Token) -> list[Token]:
+def _nested_pobjs(parse: Parse, token: int) -> list[int]:
     """Objects of target-like prepositions attached to a noun: "a ceasefire *with Israel*"."""
     return [
         pobj
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in FALLBACK_PREPS
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        for prep in parse.children[token]
+        if parse.dep[prep] == "prep" and parse.lower[prep] in FALLBACK_PREPS
+        for pobj in parse.children[prep]
+        if parse.dep[pobj] == "pobj"
     ]
 
 
-def _source_tokens(match: VerbMatch) -> tuple[list[Token], str]:
+def _clause_arguments(frame: VerbFrame) -> list[int]:
+    """The subjects and objects of the verb's complements: "demanded that *India* extradite
+    ...", "threatened to attack *Ukraine*"."""
+    parse = frame.parse
+    return [
+        c
+        for verb in frame.complements
+        for c in parse.children[verb]
+        if parse.dep[c] in ("nsubj", "dobj")
+    ]
+
+
+def _source_tokens(match: VerbMatch) -> tuple[list[int], str]:
     """Where the source is: the subject, unless the entry says it is elsewhere ("Kyiv came
     under attack *from* Russian forces")."""
     if match.entry.sources == ("subject",):
@@ -270,103 +290,110 @@ def _source_tokens(match: VerbMatch) -> tuple[list[Token], str]:
     return [], "subject"
 
 
-def subjects(frame: VerbFrame) -> tuple[list[Token], str]:
+def subjects(frame: VerbFrame) -> tuple[list[int], str]:
     """The tokens that do the action, and how they were found."""
+    parse = frame.parse
+    dep = parse.dep
     verb, how = frame.verb, "subject"
     for _ in range(4):  # follow xcomp/conj heads up to the verb that has the subject
-        if frame.passive and verb is frame.verb:
-            return agents(verb), "agent"
-        found = [child for child in verb.children if child.dep_ == "nsubj"]
+        if frame.passive and verb == frame.verb:
+            return agents(parse, verb), "agent"
+        found = [child for child in parse.children[verb] if dep[child] == "nsubj"]
         if found:
-            if found[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return [verb.head], "relative"
-            speaker = _speaker(verb, found[0])
+            if parse.lower[found[0]] in RELATIVE_PRONOUNS and dep[verb] == "relcl":
+                return [parse.head[verb]], "relative"
+            speaker = _speaker(parse, verb, found[0])
             if speaker:
                 return speaker, "reported"
             return found[:1], how
-        if verb.dep_ in FINITE_CLAUSES:
-            return _fronted_subject(verb), "fronted"
-        if verb.dep_ == "acl" and verb is frame.verb and _active_with_object(verb):
-            return [verb.head], "fronted"  # a clause the parser hung on its subject noun
-        if verb.dep_ not in INHERITS_SUBJECT:
+        if dep[verb] in FINITE_CLAUSES:
+            return _fronted_subject(parse, verb), "fronted"
+        if dep[verb] == "acl" and verb == frame.verb and _active_with_object(parse, verb):
+            return [parse.head[verb]], "fronted"  # a clause the parser hung on its subject noun
+        if dep[verb] not in INHERITS_SUBJECT:
             return [], how
-        verb, how = verb.head, "inherited"
+        verb, how = parse.head[verb], "inherited"
     return [], how
 
 
-def _active_with_object(verb: Token) -> bool:
+def _active_with_object(parse: Parse, verb: int) -> bool:
     """Whether a verb has a direct object in the active voice or a past-tense tag: a reduced
     relative ("the drones *launched* by Russia") has neither, a misparsed clause ("strikes
     *killed* 20 people") has."""
-    if verb.tag_ == "VBD":
+    if parse.tag[verb] == "VBD":
         return True  # not an infinitive ("demands *to repeal* the law"), which keeps its noun
-    return verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children)
+    return parse.tag[verb] == "VBN" and any(parse.dep[c] == "dobj" for c in parse.children[verb])
 
 
-def _speaker(verb: Token, subject: Token) -> list[Token]:
+def _speaker(parse: Parse, verb: int, subject: int) -> list[int]:
     """In reported speech, the speaker a pronoun subject stands for: "the Kremlin said *it*
     struck ...", "Khan said *his office* was investigating ..."; [] otherwise."""
-    if verb.dep_ != "ccomp" or verb.head is verb:
+    dep, pos = parse.dep, parse.pos
+    if dep[verb] != "ccomp" or parse.head[verb] == verb:
         return []
-    pronoun = subject.pos_ == "PRON" and subject.lower_ in ("it", "they", "he", "she")
-    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+    pronoun = pos[subject] == "PRON" and parse.lower[subject] in ("it", "they", "he", "she")
+    owned = any(dep[c] == "poss" and pos[c] == "PRON" for c in parse.children[subject])
     if not (pronoun or owned):
         return []
-    return [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
+    speakers = parse.children[parse.head[verb]]
+    return [c for c in speakers if dep[c] == "nsubj" and pos[c] != "PRON"][:1]
 
 
-def agents(verb: Token) -> list[Token]:
+def agents(parse: Parse, verb: int) -> list[int]:
     """The objects of "by" in a passive clause ("were arrested by police"), then the doers of
     what they name ("was hit by rockets *fired by Hezbollah*")."""
+    dep, children = parse.dep, parse.children
     found = [
         pobj
-        for child in verb.children
-        if child.dep_ == "agent"
-        for pobj in child.children
-        if pobj.dep_ == "pobj"
+        for child in children[verb]
+        if dep[child] == "agent"
+        for pobj in children[child]
+        if dep[pobj] == "pobj"
     ]
     for noun in list(found):
         found.extend(
             agent
-            for clause in noun.children
-            if clause.dep_ == "acl" and clause.tag_ == "VBN"
-            for agent in agents(clause)
+            for clause in children[noun]
+            if dep[clause] == "acl" and parse.tag[clause] == "VBN"
+            for agent in agents(parse, clause)
         )
-    return found or attacks_in(verb)
+    return found or attacks_in(parse, verb)
 
 
-def attacks_in(verb: Token) -> list[Token]:
+def attacks_in(parse: Parse, verb: int) -> list[int]:
     """The attack a passive verb with no agent happened in: "were killed *in an Israeli air
     strike*" was done by whoever carried out the strike."""
+    dep, lower, children = parse.dep, parse.lower, parse.children
     attacks = [
         pobj
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ATTACK_NOUNS
+        for prep in children[verb]
+        if dep[prep] == "prep" and lower[prep] == "in"
+        for pobj in children[prep]
+        if dep[pobj] == "pobj" and parse.lemma[pobj] in ATTACK_NOUNS
     ]
     doers = [  # "in an ambush *by Islamic State fighters*"
         pobj
         for attack in attacks
-        for prep in attack.children
-        if prep.dep_ == "prep" and prep.lower_ == "by"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        for prep in children[attack]
+        if dep[prep] == "prep" and lower[prep] == "by"
+        for pobj in children[prep]
+        if dep[pobj] == "pobj"
     ]
     return doers or attacks
 
 
-def _fronted_subject(verb: Token) -> list[Token]:
+def _fronted_subject(parse: Parse, verb: int) -> list[int]:
     """The noun phrase just before a subjectless finite verb, back to the last punctuation.
 
     Repairs parses where an opening phrase swallows the subject: "In Minsk, China and Belarus
     agreed ..." parsed with "China and Belarus" as conjuncts of "Minsk".
     """
-    start = verb.i
-    while start > verb.sent.start and not verb.doc[start - 1].is_punct:
+    start = verb
+    sent_start = parse.token(verb).sent.start
+    while start > sent_start and not parse.token(start - 1).is_punct:
         start -= 1
-    for token in verb.doc[start : verb.i]:
-        if token.pos_ in ("PROPN", "NOUN") and not (start <= token.head.i < verb.i):
+    for token in range(start, verb):
+        if parse.pos[token] in ("PROPN", "NOUN") and not (start <= parse.head[token] < verb):
             return [token]
     return []
 
@@ -390,30 +417,32 @@ def _targets(
     return None, 0.0
 
 
-def slot_tokens(slot: str, frame: VerbFrame) -> list[Token]:
+def slot_tokens(slot: str, frame: VerbFrame) -> list[int]:
     """The tokens a target slot of the lexicon points at in this verb's frame."""
+    parse = frame.parse
     if slot == "dobj":
         return [frame.obj] if frame.obj is not None else []
     if slot == "subject":  # the grammatical subject is the target: "Kyiv came under attack"
         return subjects(frame)[0]
     if slot == "agent":
-        return agents(frame.verb)
+        return agents(parse, frame.verb)
     if slot == "comp":  # "threatened to attack Ukraine", "demanded that Russia withdraw"
-        return [
-            c for verb in frame.complements for c in verb.children if c.dep_ in ("nsubj", "dobj")
-        ]
+        return _clause_arguments(frame)
     if slot == "dative":
-        tokens = [frame.dative] if frame.dative is not None else []
-        return [c for t in tokens for c in ([t] if t.pos_ != "ADP" else list(t.children))]
+        if frame.dative is None:
+            return []
+        if parse.pos[frame.dative] != "ADP":
+            return [frame.dative]
+        return list(parse.children[frame.dative])
     name = slot.removeprefix("prep:")
     direct = [pobj for prep_name, _, pobj in frame.preps if prep_name == name]
     nested = [  # "came under attack *from* Russian forces": on the object of "under"
         inner
         for _, _, pobj in frame.preps
-        for prep in pobj.children
-        if prep.dep_ == "prep" and prep.lower_ == name
-        for inner in prep.children
-        if inner.dep_ == "pobj"
+        for prep in parse.children[pobj]
+        if parse.dep[prep] == "prep" and parse.lower[prep] == name
+        for inner in parse.children[prep]
+        if parse.dep[inner] == "pobj"
     ]
     return direct + nested
 
@@ -430,7 +459,7 @@ def _mutual(match: VerbMatch) -> bool:
     obj = match.frame.obj
     if obj is not None and obj not in match.cue_tokens:
         return False
-    verb = match.frame.verb.lemma_.lower()
+    verb = match.frame.parse.lemma[match.frame.verb]
     return match.entry.code.startswith(MUTUAL_ROOTS) or verb in RECIPROCAL_VERBS
 
 

@@ -9,7 +9,7 @@ cooperation, a threat (13x) for conflict (manual, codes 030 and 130); the coder 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from coder.parse import Parse
 
 MODALS = frozenset({"may", "might", "could", "would", "should", "will", "shall", "must", "can"})
 FUTURE = frozenset({"will", "shall", "'ll"})  # "would" only in reported speech: "said it would"
@@ -26,20 +26,22 @@ READINESS = frozenset(
 # to sign"; and that deny it: "was *unable* to agree".
 SPECULATION = frozenset({"likely", "unlikely", "expect", "expected", "reluctant", "hesitant"})
 UNABLE = frozenset({"unable", "unwilling"})
+# The dependents that can deny a verb (see `_negates`).
+DENYING_DEPS = frozenset({"neg", "nsubj", "nsubjpass", "dobj", "advmod"})
 
 
-def unreal(verb: Token) -> str | None:
+def unreal(parse: Parse, verb: int) -> str | None:
     """Why the verb does not state a real event ("negated", "modal", "hypothetical", or
     "future" for a deed announced for the future, also "was *ready* to meet", "refused" for one
     announced as not to be done), or None."""
     ready = False
-    chain = _mood_chain(verb)
+    chain = _mood_chain(parse, verb)
     for token, below in zip(chain, [None, *chain[:-1]], strict=True):
-        reason = _own_mood(token)
+        reason = _own_mood(parse, token)
         if reason:
             return reason
-        if below is not None and below.dep_ == "xcomp":  # "is *unlikely* to join"
-            word = token.lemma_.lower()
+        if below is not None and parse.dep[below] == "xcomp":  # "is *unlikely* to join"
+            word = parse.lemma[token]
             if word in UNABLE:
                 return "negated"
             if word in SPECULATION:
@@ -48,74 +50,87 @@ def unreal(verb: Token) -> str | None:
     return "future" if ready else None
 
 
-def _own_mood(verb: Token) -> str | None:
-    children = list(verb.children)
-    if any(_negates(c) for c in children):
+def _own_mood(parse: Parse, verb: int) -> str | None:
+    dep, lower, tag = parse.dep, parse.lower, parse.tag
+    children = parse.children[verb]
+    if any(dep[c] in DENYING_DEPS and _negates(parse, c) for c in children):
         # "did not sign", "No Russian warplanes entered", "made no arrests"; but "*will not*
         # lift sanctions" announces a refusal
-        modal = next((c for c in children if c.dep_ == "aux" and c.tag_ == "MD"), None)
-        return "refused" if modal and _announced(verb, modal, children) else "negated"
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children) or (
-        verb.dep_ == "advcl" and any(c.lower_ in CONDITIONS for c in children)
+        modal = next((c for c in children if dep[c] == "aux" and tag[c] == "MD"), None)
+        return "refused" if modal is not None and _announced(parse, verb, modal) else "negated"
+    if any(dep[c] == "mark" and lower[c] in CONDITIONS for c in children) or (
+        dep[verb] == "advcl" and any(lower[c] in CONDITIONS for c in children)
     ):
         return "hypothetical"
     modal = next(
-        (c for c in children if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in MODALS)), None
+        (c for c in children if dep[c] == "aux" and (tag[c] == "MD" or lower[c] in MODALS)),
+        None,
     )
     if modal is None:
         return None
-    return "future" if _announced(verb, modal, children) else "modal"
+    return "future" if _announced(parse, verb, modal) else "modal"
 
 
-def _announced(verb: Token, modal: Token, children: list[Token]) -> bool:
+def _announced(parse: Parse, verb: int, modal: int) -> bool:
     """Whether the modal announces the deed ("will meet", "said it would ease") rather than
     guessing at it ("may attack") or making it conditional ("Were X to cut funding, Y would")."""
-    future = modal.lower_ in FUTURE or modal.lemma_.lower() in FUTURE  # "*wo*n't"
-    plain = future or (modal.lower_ == "would" and verb.dep_ == "ccomp")
-    if verb.dep_ == "ccomp":  # reported: "warned it would impose a curfew *if* ...": a threat
+    dep, lower = parse.dep, parse.lower
+    future = lower[modal] in FUTURE or parse.lemma[modal] in FUTURE  # "*wo*n't"
+    plain = future or (lower[modal] == "would" and dep[verb] == "ccomp")
+    if dep[verb] == "ccomp":  # reported: "warned it would impose a curfew *if* ...": a threat
         return plain
-    conditional = any(c.dep_ == "advcl" and _states_a_condition(c) for c in children)
+    conditional = any(
+        dep[c] == "advcl" and _states_a_condition(parse, c) for c in parse.children[verb]
+    )
     return plain and not conditional
 
 
-def _states_a_condition(clause: Token) -> bool:
+def _states_a_condition(parse: Parse, clause: int) -> bool:
     """Whether an adverbial clause is a condition: "if/unless ...", or inverted ("*Were* X to
     cut funding", "*Had* talks failed"); not "as planned" or "after talks ended"."""
-    children = list(clause.children)
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+    dep = parse.dep
+    children = parse.children[clause]
+    if any(dep[c] == "mark" and parse.lower[c] in CONDITIONS for c in children):
         return True
-    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    first = clause.doc[clause.left_edge.i]
+    subject = next((c for c in children if dep[c] in ("nsubj", "nsubjpass")), None)
+    first = min(parse.subtree(clause))  # the clause's first word (`left_edge`)
     return (
         subject is not None
-        and first.lower_ in INVERTED
-        and first.i < subject.i
-        and first.head in (clause, *children)
+        and parse.lower[first] in INVERTED
+        and first < subject
+        and (parse.head[first] == clause or parse.head[first] in children)
     )
 
 
-def _mood_chain(verb: Token) -> list[Token]:
+def _mood_chain(parse: Parse, verb: int) -> list[int]:
     """The verb and the verbs it depends on through xcomp/conj ("did not agree to withdraw")."""
     chain = [verb]
     while len(chain) < 5:
         last = chain[-1]
-        if last.dep_ not in CARRIES_MOOD or last.head is last:
+        if parse.dep[last] not in CARRIES_MOOD or parse.head[last] == last:
             break
-        if last.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
+        if parse.dep[last] == "conj" and any(
+            parse.dep[c] in ("nsubj", "nsubjpass") for c in parse.children[last]
+        ):
             break  # "Russia did not attack and Belarus signed": a clause of its own
-        chain.append(last.head)
+        chain.append(parse.head[last])
     return chain
 
 
-def _negates(child: Token) -> bool:
+def _negates(parse: Parse, child: int) -> bool:
     """Whether a verb's dependent denies the verb: "not", "never", a subject or object with
     "no" ("No warplanes entered", "made no arrests"), "Neither X nor Y", "have *yet* to meet"."""
-    if child.dep_ == "neg":
+    dep, lower = parse.dep, parse.lower
+    if dep[child] == "neg":
         return True
-    if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+    if dep[child] in ("nsubj", "nsubjpass", "dobj"):
         return any(
-            (c.dep_ == "det" and c.lower_ == "no")
-            or (c.dep_ == "preconj" and c.lower_ == "neither")
-            for c in child.children
+            (dep[c] == "det" and lower[c] == "no")
+            or (dep[c] == "preconj" and lower[c] == "neither")
+            for c in parse.children[child]
         )
-    return child.dep_ == "advmod" and child.lower_ == "yet" and child.head.lemma_ in ("have", "be")
+    return (
+        dep[child] == "advmod"
+        and lower[child] == "yet"
+        and parse.tagged_lemma[parse.head[child]] in ("have", "be")
+    )

@@ -22,6 +22,7 @@ from coder.dictionaries import load_actors
 from coder.events import CodingContext, code_sentence
 from coder.instruments import load_instruments
 from coder.lexicon import load_lexicon
+from coder.parse import keep_text
 from coder.records import CodedDocument, Document, Event
 from coder.stances import load_stances
 from dyad.errors import ModelNotFoundError
@@ -117,8 +118,10 @@ class Coder:
 
     def code(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[CodedDocument]:
         """Parse and code documents, in order, streaming in batches."""
-        pairs = ((blank_datelines(document.text), document) for document in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        texts = ((blank_datelines(document.text), document) for document in documents)
+        pairs = ((text, (text, document)) for text, document in texts)
+        for doc, (text, document) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            keep_text(doc, text)
             yield self._code_parsed(doc, document)
 
     def _code_parsed(self, doc: Doc, document: Document) -> CodedDocument:

@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Token
-
 from coder.arguments import agents
 from coder.codebook import EventCode
 from coder.dictionaries import read_rows
+from coder.parse import Parse
 from coder.verbs import through_quantity
 from dyad.errors import ConfigError
 
@@ -30,42 +29,45 @@ class Instruments:
 
     codes: dict[tuple[str, ...], str]
 
-    def refine(self, code: str, verb: Token) -> tuple[str, Token, str] | None:
-        """The attack code the verb's doer implies, with the weapon word and the weapon's name
-        in the table; None when `code` is not a generic attack or the doer is no weapon."""
+    def refine(self, code: str, parse: Parse, verb: int) -> tuple[str, int, str] | None:
+        """The attack code the verb (token `verb`)'s doer implies, with the weapon word and the
+        weapon's name in the table; None when `code` is not a generic attack or the doer is no
+        weapon."""
         if code not in GENERIC_ATTACKS:
             return None
-        for doer in _doers(verb):
-            found = self.code_of(doer)
+        for doer in _doers(parse, verb):
+            found = self.code_of(parse, doer)
             if found is not None:
                 return found[0], doer, found[1]
         return None
 
-    def code_of(self, noun: Token) -> tuple[str, str] | None:
+    def code_of(self, parse: Parse, noun: int) -> tuple[str, str] | None:
         """The code and name of a weapon noun, by its modifier and lemma first ("cruise
         missile"), then its lemma alone."""
-        lemma = noun.lemma_.lower()
+        lemma = parse.lemma[noun]
         keys = [
-            (modifier.lemma_.lower(), lemma)
-            for modifier in noun.children
-            if modifier.dep_ in MODIFIER_DEPS
+            (parse.lemma[modifier], lemma)
+            for modifier in parse.children[noun]
+            if parse.dep[modifier] in MODIFIER_DEPS
         ]
-        for key in (*keys, (lemma,), (noun.lower_,)):
+        for key in (*keys, (lemma,), (parse.lower[noun],)):
             code = self.codes.get(key)
             if code is not None:
                 return code, " ".join(key)
         return None
 
 
-def _doers(verb: Token) -> list[Token]:
+def _doers(parse: Parse, verb: int) -> list[int]:
     """Who or what did it: the subject, the passive's agent ("was hit *by rockets*"), or the
     subject a conjoined verb shares ("drones attacked Odesa and *killed* two")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    passive = any(c.dep_ in ("nsubjpass", "agent") for c in verb.children)
-    doers = agents(verb) if passive else []  # also "were killed *in an air strike*"
-    if not subjects and not doers and verb.dep_ == "conj" and verb.head is not verb:
-        return _doers(verb.head)
-    return [through_quantity(noun) for noun in (*subjects, *doers)]
+    dep, children = parse.dep, parse.children
+    subjects = [c for c in children[verb] if dep[c] == "nsubj"]
+    passive = any(dep[c] in ("nsubjpass", "agent") for c in children[verb])
+    doers = agents(parse, verb) if passive else []  # also "were killed *in an air strike*"
+    head = parse.head[verb]
+    if not subjects and not doers and dep[verb] == "conj" and head != verb:
+        return _doers(parse, head)
+    return [through_quantity(parse, noun) for noun in (*subjects, *doers)]
 
 
 def load_instruments(path: Path, codebook: dict[str, EventCode]) -> Instruments:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,9 @@ class NounCue:
     modifiers: frozenset[str]
 
 
+CuesByHead = dict[str, tuple[NounCue, ...]]  # noun cues by head word, in the file's order
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class VerbEntry:
     """One lexicon row. Compared and hashed by identity: each row is loaded once."""
@@ -40,6 +44,9 @@ class VerbEntry:
     sources: tuple[str, ...]  # where the source is: ("subject",) unless the row says otherwise
     order: int
     specificity: int = field(init=False)  # how many conditions it sets; the most specific wins
+    # The cues by head word: a noun is compared only with the cues its lemma or form can fit.
+    object_heads: CuesByHead = field(init=False, repr=False)
+    prep_object_heads: CuesByHead = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         weight = (
@@ -49,6 +56,15 @@ class VerbEntry:
             + 2 * bool(self.complements)
         )
         object.__setattr__(self, "specificity", weight)
+        object.__setattr__(self, "object_heads", _by_head(self.objects))
+        object.__setattr__(self, "prep_object_heads", _by_head(self.prep_objects))
+
+
+def _by_head(cues: tuple[NounCue, ...]) -> CuesByHead:
+    by_head: dict[str, list[NounCue]] = {}
+    for cue in cues:
+        by_head.setdefault(cue.head, []).append(cue)
+    return {head: tuple(found) for head, found in by_head.items()}
 
 
 @dataclass
@@ -60,22 +76,44 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         self.lemmas = frozenset(key.split()[0] for key in self.by_verb)
-        # Entries by verb and by the head of each object cue, so a verb is only tried against
-        # the entries its object can satisfy; entries with no object cue are always tried.
-        self._plain: dict[str, list[VerbEntry]] = defaultdict(list)
+        # Each entry is filed by verb under one condition it sets (the head of each object cue,
+        # else each complement verb, else its preposition), so a verb is only tried against the
+        # entries its frame could satisfy; entries that set none are always tried.
+        self._free: dict[str, list[VerbEntry]] = defaultdict(list)
         self._by_object: dict[tuple[str, str], list[VerbEntry]] = defaultdict(list)
+        self._by_complement: dict[tuple[str, str], list[VerbEntry]] = defaultdict(list)
+        self._by_prep: dict[tuple[str, str], list[VerbEntry]] = defaultdict(list)
         for key, entries in self.by_verb.items():
             for entry in entries:
-                if not entry.objects:
-                    self._plain[key].append(entry)
-                for head in {cue.head for cue in entry.objects}:
-                    self._by_object[(key, head)].append(entry)
+                if entry.objects:
+                    for head in {cue.head for cue in entry.objects}:
+                        self._by_object[(key, head)].append(entry)
+                elif entry.complements:
+                    for lemma in entry.complements:
+                        self._by_complement[(key, lemma)].append(entry)
+                elif entry.prep:
+                    self._by_prep[(key, entry.prep)].append(entry)
+                else:
+                    self._free[key].append(entry)
 
-    def entries_for(self, key: str, object_words: set[str]) -> list[VerbEntry]:
-        """The entries for a verb key that could fit, given the words its objects could match."""
-        found = list(self._plain.get(key, ()))
-        for word in object_words:
-            found.extend(self._by_object.get((key, word), ()))
+    def entries_for(
+        self,
+        key: str,
+        object_words: Iterable[str],
+        complements: Iterable[str] = (),
+        preps: Iterable[str] = (),
+    ) -> list[VerbEntry]:
+        """The entries for a verb key that could fit, given the words its objects could match,
+        the lemmas of its complement verbs and its prepositions (each still to be checked in
+        full); the order is of no consequence, `match_verbs` ranks them."""
+        found = list(self._free.get(key, ()))
+        for index, words in (
+            (self._by_object, object_words),
+            (self._by_complement, complements),
+            (self._by_prep, preps),
+        ):
+            for word in words:
+                found.extend(index.get((key, word), ()))
         return list(dict.fromkeys(found))  # an entry two words point at is tried once
 
     def knows(self, lemma: str) -> bool:

@@ -7,11 +7,16 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+ONE_WORD = 1 << 1  # the bit of one-word phrases in PhraseTable's lengths
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match(Generic[T]):
-    """A phrase found at tokens `start` (inclusive) to `end` (exclusive)."""
+    """A phrase found at tokens `start` (inclusive) to `end` (exclusive).
+
+    Not frozen: thousands are built per batch, and a frozen dataclass sets each field through
+    object.__setattr__ (twice the cost). Treat as read-only.
+    """
 
     start: int
     end: int
@@ -27,7 +32,8 @@ class PhraseTable(Generic[T]):
     def __init__(self, *, fold_case: bool = True) -> None:
         self._fold = fold_case  # False: phrases match only as written ("US", not "us")
         self._values: dict[tuple[str, ...], T] = {}
-        self._first_words: dict[str, int] = {}  # first word → longest phrase starting with it
+        # first word → the lengths of the phrases starting with it, as bits: 1 << 2 for two words
+        self._first_words: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._values)
@@ -40,7 +46,7 @@ class PhraseTable(Generic[T]):
         if key in self._values and not replace:
             return False
         self._values[key] = value
-        self._first_words[key[0]] = max(self._first_words.get(key[0], 0), len(key))
+        self._first_words[key[0]] = self._first_words.get(key[0], 0) | 1 << len(key)
         return True
 
     def get(self, words: Sequence[str]) -> T | None:
@@ -50,11 +56,14 @@ class PhraseTable(Generic[T]):
     def _key(self, words: Sequence[str]) -> tuple[str, ...]:
         return tuple(word.lower() for word in words) if self._fold else tuple(words)
 
-    def find(self, words: Sequence[str], last_words: Sequence[str] | None = None) -> list[Match[T]]:
+    def find(
+        self, words: Sequence[str], last_words: Sequence[str] | None = None, *, offset: int = 0
+    ) -> list[Match[T]]:
         """Longest non-overlapping phrases in `words` (already lower case), left to right.
 
         With `last_words`, the final word of a phrase is compared against `last_words[i]` instead
         (used to compare a phrase's head noun by lemma: "armed forces" matches "armed force").
+        `offset` is added to the matches' positions (where `words` start in the document).
         """
         starts = self._first_words.keys()
         if starts.isdisjoint(words) and (last_words is None or starts.isdisjoint(last_words)):
@@ -68,21 +77,29 @@ class PhraseTable(Generic[T]):
         free = 0  # the first position no earlier match covers
         for i in positions:
             if i >= free:
-                match = self._longest_at(words, last_words, i, n)
-                if match is not None:
-                    matches.append(match)
-                    free = match.end
+                found = self._longest_at(words, last_words, i, n)
+                if found is not None:
+                    end, value = found
+                    matches.append(Match(offset + i, offset + end, value))
+                    free = end
         return matches
 
     def _longest_at(
         self, words: Sequence[str], last_words: Sequence[str] | None, i: int, n: int
-    ) -> Match[T] | None:
-        longest = max(self._first_words.get(words[i], 0), 1)  # 1: a one-word lemma match
-        for end in range(min(n, i + longest), i, -1):
-            key = tuple(words[i : end - 1]) + ((last_words or words)[end - 1],)
+    ) -> tuple[int, T] | None:
+        """Where the longest phrase at `i` ends, and its value. Only the lengths of phrases that
+        start with `words[i]` are tried, and one word compared by its lemma."""
+        lengths = self._first_words.get(words[i], 0) | (ONE_WORD if last_words is not None else 0)
+        for end in range(min(n, i + lengths.bit_length() - 1), i, -1):
+            if not lengths >> (end - i) & 1:
+                continue
+            if last_words is None:
+                key = tuple(words[i:end])
+            else:
+                key = (*words[i : end - 1], last_words[end - 1])
             value = self._values.get(key)
             if value is None and last_words is not None:
                 value = self._values.get(tuple(words[i:end]))
             if value is not None:
-                return Match(i, end, value)
+                return end, value
         return None

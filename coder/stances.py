@@ -9,7 +9,7 @@ instead of writing a lexicon row per pair of verbs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder.codebook import EventCode
@@ -29,14 +29,19 @@ class Stances:
 
     by_deed: dict[str, dict[str, str]]
     roots: frozenset[str]  # the column names: code prefixes
+    _columns: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def covers(self, code: str) -> bool:
         """Whether `code` is a kind of statement the table refines."""
         return self._column(code) is not None
 
     def _column(self, code: str) -> str | None:
-        """The longest column name that `code` starts with."""
-        return max((c for c in self.roots if code.startswith(c)), key=len, default=None)
+        """The longest column name that `code` starts with (worked out once per code: every
+        coded event asks)."""
+        if code not in self._columns:
+            found = max((c for c in self.roots if code.startswith(c)), key=len, default=None)
+            self._columns[code] = found
+        return self._columns[code]
 
     def announced(self, deed: str) -> str | None:
         """The code of announcing a deed for the future: an intent for cooperation, a threat
