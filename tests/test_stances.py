@@ -57,7 +57,7 @@ def test_unknown_codes_are_refused(tmp_path: Path) -> None:
 def test_weapons_table_codes_exist_and_bad_codes_are_refused(tmp_path: Path) -> None:
     codebook = load_codebook(SEEDS)
     instruments = load_instruments(SEEDS / "cameo" / "instruments.csv", codebook)
-    assert instruments.codes[("drone",)] == "195"
+    assert instruments.codes[("drone",)] == "1952"
     assert instruments.codes[("cruise", "missile")] == "1951"
     bad = tmp_path / "instruments.csv"
     bad.write_text("weapon,code,note\ndrone,95,\n", encoding="utf-8")
