@@ -17,13 +17,17 @@ from coder.instruments import Instruments
 from coder.lexicon import Lexicon
 from coder.parse import Parse, parse_of, span_text
 from coder.records import Document, Event, Trigger
-from coder.stances import Stances
+from coder.stances import ANNOUNCEMENTS, Stances
 from coder.trace import Trace
 from coder.verbs import VerbFrame, VerbMatch, match_verbs
 
 COMPLEMENTS = frozenset({"xcomp", "ccomp"})  # "urged X to withdraw", "demanded that X withdraw"
 FALLBACK_ENTRY = 0.85  # a looser entry coded because the best one found no source or target
 BARE_VERB = 0.9  # an entry with no object, preposition or complement cue
+ANNOUNCED_AS = {  # why an announced deed has the code it has, by kind of announcement
+    "future": "announced for the future: coded as the intent or threat",
+    "refused": "announced as not to be done: coded as the refusal",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,15 +159,15 @@ def _candidates(
     candidates: dict[int, list[VerbMatch]] = {}
     announced: dict[int, str] = {}
     lexicon = context.lexicon
-    stances = {"future": context.stances.announced, "refused": context.stances.refused}
+    stances = context.stances
     for token in verbs:
         reason = unreal(parse, token)  # looks up through the verbs it depends on, too
-        if reason and reason not in stances:
+        if reason and reason not in ANNOUNCEMENTS:
             _note(trace, parse, token, reason)
             continue
         ranked = _fitting(parse, token, lexicon, fits)
-        if reason in stances:
-            ranked = [m for m in ranked if stances[reason](m.entry.code)]
+        if reason in ANNOUNCEMENTS:
+            ranked = [m for m in ranked if stances.announced(m.entry.code, reason)]
             announced[token] = reason
         if ranked:
             candidates[token] = ranked
@@ -195,12 +199,9 @@ def _code_of(
     the deed it is about; a generic attack takes the code of the weapon that carried it out
     ("Russian *drones* attacked Odesa": 195)."""
     code = match.entry.code
-    if announced == "future":
-        code = context.stances.announced(code) or code
-        return Coded(code, "announced for the future: coded as the intent or threat")
-    if announced == "refused":
-        code = context.stances.refused(code) or code
-        return Coded(code, "announced as not to be done: coded as the refusal")
+    if announced is not None:
+        code = context.stances.announced(code, announced) or code
+        return Coded(code, ANNOUNCED_AS[announced])
     refined, deed = _refined(match, context, fits)
     if deed is not None:
         frame = deed.frame

@@ -19,6 +19,8 @@ from dyad.errors import ConfigError
 DEED = "deed"
 INTENT = "03"  # the column of intents, which holds threats for conflictual deeds
 REFUSAL = "12"  # the column of rejections
+# the column of each kind of announcement `clauses.unreal` reports
+ANNOUNCEMENTS = {"future": INTENT, "refused": REFUSAL}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +45,13 @@ class Stances:
             self._columns[code] = found
         return self._columns[code]
 
-    def announced(self, deed: str) -> str | None:
-        """The code of announcing a deed for the future: an intent for cooperation, a threat
-        for conflict (the `03` column), or None when CAMEO codes no such statement."""
-        return self.by_deed.get(deed, {}).get(INTENT)
-
-    def refused(self, deed: str) -> str | None:
-        """The code of announcing that a deed will not be done ("will not lift sanctions"): a
-        refusal (the `12` column), or None when CAMEO codes no such refusal."""
-        return self.by_deed.get(deed, {}).get(REFUSAL)
+    def announced(self, deed: str, kind: str) -> str | None:
+        """The code of announcing a deed: for the future (`kind` "future": an intent for
+        cooperation, a threat for conflict, the `03` column) or as not to be done ("refused":
+        "will not lift sanctions", a refusal, the `12` column); None when CAMEO codes no such
+        statement or `kind` is no announcement."""
+        column = ANNOUNCEMENTS.get(kind)
+        return self.by_deed.get(deed, {}).get(column) if column else None
 
     def refine(self, statement: str, deed: str) -> str | None:
         """The code of statement `statement` about deed `deed`, when it says more: the generic
